@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import mercurius from 'mercurius';
+import type { PleinContext } from './graphql/context.ts';
+import { formatErrors } from './graphql/error-formatter.ts';
+import { loaders, resolvers } from './graphql/resolvers.ts';
+import { registerCors, requestOrigin } from './http/cors.ts';
+import { localeFromHeader } from './i18n/locale.ts';
+import { messages } from './i18n/messages.ts';
+import type { Services } from './services/services.ts';
+import type { PleinStore } from './store/store.ts';
+
+export interface AppOptions {
+  store: PleinStore;
+  services: Services;
+  logLevel?: string;
+  /** Folder served at `/`: the example host pages. */
+  examplesDir?: string;
+  /** Folder served at `/embed/`: the built embed bundle. */
+  embedDir?: string;
+}
+
+const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export const defaultExamplesDir = `${repositoryRoot}examples`;
+export const defaultEmbedDir = `${repositoryRoot}packages/elements/dist/embed`;
+
+const schema = readFileSync(fileURLToPath(import.meta.resolve('@plein/schema/schema.graphql')), 'utf8');
+
+/** Logs say what was asked, never who asked: no IP address, no query string, no headers. */
+const serializers = {
+  req: (request: FastifyRequest) => ({ method: request.method, url: request.url.split('?')[0] }),
+};
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { store, services } = options;
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info', serializers },
+    bodyLimit: 256 * 1024,
+    forceCloseConnections: 'idle',
+  });
+  let accepting = true;
+
+  // Anything Fastify itself refuses (bad JSON, too large, wrong content type) gets a short answer without internals.
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const texts = messages[localeFromHeader(request.headers['accept-language'])].errors;
+    if (status === 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(status).send({
+      data: null,
+      errors: [
+        {
+          message: status === 500 ? texts.INTERNAL_SERVER_ERROR : texts.BAD_USER_INPUT,
+          extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
+        },
+      ],
+    });
+  });
+
+  await registerCors(app, services);
+
+  await app.register(mercurius, {
+    schema,
+    resolvers,
+    loaders,
+    path: '/graphql',
+    graphiql: false,
+    jit: 1,
+    context: (request): PleinContext => ({
+      services,
+      locale: localeFromHeader(request.headers['accept-language']),
+      request: requestOrigin(request),
+    }),
+    errorFormatter: formatErrors,
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    if (!accepting) return reply.code(503).send({ status: 'stopping' });
+    try {
+      await store.ping();
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).send({ status: 'database unavailable' });
+    }
+  });
+  app.addHook('preClose', async () => {
+    accepting = false;
+  });
+
+  const examplesDir = options.examplesDir ?? defaultExamplesDir;
+  if (existsSync(examplesDir)) await app.register(fastifyStatic, { root: examplesDir, prefix: '/' });
+  const embedDir = options.embedDir ?? defaultEmbedDir;
+  if (existsSync(embedDir)) {
+    await app.register(fastifyStatic, { root: embedDir, prefix: '/embed/', decorateReply: false });
+  }
+  return app;
+}

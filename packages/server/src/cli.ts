@@ -1,0 +1,93 @@
+import { parseArgs } from 'node:util';
+import { configFromEnvironment } from './config.ts';
+import { eemsdelta } from './seed/eemsdelta.ts';
+import { seedCommunity } from './seed/seed.ts';
+import { systemClock } from './services/clock.ts';
+import { createServices } from './services/services.ts';
+import { startServer } from './runtime.ts';
+import { openStore } from './store/open-store.ts';
+
+const usage = `Gebruik: plein <opdracht>
+
+  start                                 start de server (migreert en vult een lege database met de demo)
+  migrate                               zet het databaseschema op de nieuwste versie
+  seed                                  vult de database met de demo-community eemsdelta
+  community add SLUG "NAAM"             maakt een community aan
+  community allow-origin SLUG ORIGIN    staat een website toe, bijvoorbeeld https://www.eemsdelta.nl
+  community list                        toont alle communities
+
+Instellingen via de omgeving: PORT, HOST, DATABASE_URL (sqlite:PAD of postgres://…), LOG_LEVEL.`;
+
+async function withStore<T>(work: (opened: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
+  const opened = await openStore(configFromEnvironment().databaseUrl);
+  try {
+    return await work(opened);
+  } finally {
+    await opened.connection.close();
+  }
+}
+
+async function start(): Promise<void> {
+  const server = await startServer(configFromEnvironment());
+  console.log(`Plein draait op ${server.url} (GraphQL: ${server.url}/graphql)`);
+  const stop = (signal: string) => {
+    server.app.log.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });
+  const [command, sub, ...rest] = positionals;
+  switch (command) {
+    case 'start':
+      await start();
+      return -1;
+    case 'migrate':
+      await withStore(async ({ migrations }) =>
+        console.log(migrations.length ? `Uitgevoerd: ${migrations.join(', ')}` : 'Het schema is al actueel.'),
+      );
+      return 0;
+    case 'seed':
+      return withStore(async ({ store }) => {
+        if (await store.communityBySlug(eemsdelta.slug)) {
+          console.error(`De community ${eemsdelta.slug} bestaat al.`);
+          return 1;
+        }
+        const seeded = await seedCommunity(store, eemsdelta, systemClock);
+        console.log(`Demo gevuld: ${seeded.questions} vragen, ${seeded.answers} antwoorden.`);
+        return 0;
+      });
+    case 'community':
+      return withStore(async ({ store }) => {
+        const services = createServices(store);
+        if (sub === 'add' && rest.length === 2) {
+          const community = await services.communities.create(rest[0]!, rest[1]!);
+          console.log(`Community ${community.slug} aangemaakt.`);
+          return 0;
+        }
+        if (sub === 'allow-origin' && rest.length === 2) {
+          const origin = await services.communities.allowOrigin(rest[0]!, rest[1]!);
+          console.log(`${origin} mag nu de community ${rest[0]} gebruiken.`);
+          return 0;
+        }
+        if (sub === 'list') {
+          for (const community of await services.communities.list()) console.log(`${community.slug}\t${community.name}`);
+          return 0;
+        }
+        console.error(usage);
+        return 2;
+      });
+    default:
+      console.error(usage);
+      return command === undefined || command === 'help' ? 0 : 2;
+  }
+}

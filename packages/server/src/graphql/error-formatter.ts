@@ -1,0 +1,51 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { GraphQLError } from 'graphql';
+import type { ExecutionResult } from 'graphql';
+import type { MercuriusContext } from 'mercurius';
+import { type Locale, localeFromHeader } from '../i18n/locale.ts';
+import { messages } from '../i18n/messages.ts';
+import { ServiceError } from '../services/errors.ts';
+
+interface SafeError {
+  message: string;
+  locations?: readonly { line: number; column: number }[];
+  path?: readonly (string | number)[];
+  extensions: { code: string };
+}
+
+/** Mercurius wraps query-validation failures in one error that holds the real ones. */
+function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
+  return errors.flatMap((error) => {
+    const inner = (error.originalError as { errors?: unknown } | undefined)?.errors;
+    return Array.isArray(inner) ? inner.filter((e): e is GraphQLError => e instanceof GraphQLError) : [error];
+  });
+}
+
+function toSafeError(error: GraphQLError, locale: Locale, log: FastifyBaseLogger): SafeError {
+  const position = { locations: error.locations, path: error.path };
+  const original = error.originalError;
+  if (original instanceof ServiceError) {
+    return { message: messages[locale].errors[original.messageKey], ...position, extensions: { code: original.code } };
+  }
+  if (!original || original instanceof GraphQLError) {
+    // Syntax and validation errors: graphql-js wording, which names the field or type that is wrong.
+    return { message: error.message, ...position, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+  }
+  log.error({ err: original, path: error.path }, 'resolver failed');
+  return { message: messages[locale].errors.INTERNAL_SERVER_ERROR, ...position, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * Every GraphQL error leaves the server as a message in the caller's language and a code: never a stack trace or
+ * an internal message. Requests that could not run get 400; everything else 200, as GraphQL over HTTP describes.
+ */
+export function formatErrors(execution: ExecutionResult & { statusCode?: number }, context: MercuriusContext) {
+  const locale = localeFromHeader(context.reply?.request.headers['accept-language']);
+  const log = context.reply?.log ?? context.app.log;
+  const errors = flatten(execution.errors ?? []).map((error) => toSafeError(error, locale, log));
+  const couldNotRun = !execution.data && errors.every((e) => e.extensions.code === 'GRAPHQL_VALIDATION_FAILED');
+  return {
+    statusCode: couldNotRun ? 400 : 200,
+    response: { data: execution.data ?? null, errors },
+  };
+}

@@ -1,0 +1,97 @@
+import type { IResolvers, MercuriusLoaders } from 'mercurius';
+import { messages } from '../i18n/messages.ts';
+import type { UserError } from '../services/errors.ts';
+import type { Author, Community, Connection, Expert, Question, Topic } from '../services/models.ts';
+import type { ListQuestionsArgs } from '../services/question-service.ts';
+import type { PleinContext } from './context.ts';
+
+/** Resolvers only read arguments, call a service and shape the result; the rules live in the services. */
+
+function localised(errors: UserError[], context: PleinContext) {
+  const texts = messages[context.locale].userErrors;
+  return errors.map(({ field, code, params }) => ({ field, code, message: texts[code](params ?? {}) }));
+}
+
+const totalCount = (connection: Connection<unknown>) => connection.totalCount();
+
+export const resolvers: IResolvers = {
+  Query: {
+    community: (_root, { slug }: { slug: string }, context: PleinContext) =>
+      context.services.communities.bySlug(slug, context.request),
+    question: (_root, { id }: { id: string }, context: PleinContext) =>
+      context.services.questions.byId(id, context.request),
+    expert: (_root, { id }: { id: string }, context: PleinContext) =>
+      context.services.experts.byId(id, context.request),
+  },
+
+  Mutation: {
+    askQuestion: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.questions.ask(input, context.request);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    answerQuestion: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.answers.answer(input, context.request);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+  },
+
+  Community: {
+    municipalities: (community: Community, _args, context: PleinContext) =>
+      context.services.communities.municipalities(community.id),
+    topics: (community: Community, _args, context: PleinContext) => context.services.communities.topics(community.id),
+    questions: (community: Community, args: ListQuestionsArgs, context: PleinContext) =>
+      context.services.questions.list(community.id, args),
+    similarQuestions: (community: Community, args: { text: string; first?: number | null }, context: PleinContext) =>
+      context.services.questions.similar(community.id, args.text, args.first),
+    experts: (
+      community: Community,
+      args: { topic?: string | null; first?: number | null; after?: string | null },
+      context: PleinContext,
+    ) => context.services.experts.list(community.id, args),
+  },
+
+  Question: {
+    answers: (question: Question, args: { first?: number | null; after?: string | null }, context: PleinContext) =>
+      context.services.answers.list(question, args.first, args.after),
+    acceptedAnswer: (question: Question, _args, context: PleinContext) =>
+      question.acceptedAnswerId ? context.services.answers.byId(question.acceptedAnswerId, question.acceptedAnswerId) : null,
+  },
+
+  QuestionConnection: { totalCount },
+  AnswerConnection: { totalCount },
+  ExpertConnection: { totalCount },
+};
+
+/** Batched look-ups per request, so a list of 20 questions costs one topic query, not 20. */
+export const loaders: MercuriusLoaders = {
+  Question: {
+    async topic(queries: { obj: Question }[], context: PleinContext) {
+      const topics = await context.services.communities.topicsByIds([...new Set(queries.map((q) => q.obj.topicId))]);
+      const byId = new Map(topics.map((topic) => [topic.id, topic]));
+      return queries.map(({ obj }) => byId.get(obj.topicId));
+    },
+  },
+  Author: {
+    async expert(queries: { obj: Author }[], context: PleinContext) {
+      const ids = [...new Set(queries.flatMap((q) => (q.obj.expertId ? [q.obj.expertId] : [])))];
+      const byId = new Map((await context.services.experts.byIds(ids)).map((expert) => [expert.id, expert]));
+      return queries.map(({ obj }) => (obj.expertId ? (byId.get(obj.expertId) ?? null) : null));
+    },
+  },
+  Expert: {
+    async topics(queries: { obj: Expert }[], context: PleinContext) {
+      const topics = await context.services.experts.topicsOf(queries.map((q) => q.obj.id));
+      return queries.map(({ obj }) => topics.get(obj.id) ?? []);
+    },
+    async answerCount(queries: { obj: Expert }[], context: PleinContext) {
+      const counts = await context.services.experts.answerCounts(queries.map((q) => q.obj.id));
+      return queries.map(({ obj }) => counts.get(obj.id) ?? 0);
+    },
+  },
+  Topic: {
+    async questionCount(queries: { obj: Topic }[], context: PleinContext) {
+      const counts = await context.services.communities.questionCountsByTopic(queries.map((q) => q.obj.id));
+      return queries.map(({ obj }) => counts.get(obj.id) ?? 0);
+    },
+  },
+};

@@ -1,0 +1,47 @@
+/** The shape of a community's demo content. Times are relative so the seed always looks recent. */
+export interface SeedCommunity {
+  slug: string;
+  name: string;
+  municipalities: { slug: string; name: string }[];
+  topics: { slug: string; name: string }[];
+  experts: SeedExpert[];
+  questions: SeedQuestion[];
+}
+
+export interface SeedExpert {
+  /** Stable key used by answers in this file, e.g. "anna-arbeidsadviseur". */
+  key: string;
+  displayName: string;
+  title: string;
+  organisation: string;
+  independent: boolean;
+  bio: string;
+  topics: string[];
+}
+
+export interface SeedQuestion {
+  topic: string;
+  /** Slug of the municipality the asker lives in. */
+  municipality: string;
+  title: string;
+  body: string;
+  /** Pseudonym; leave out for "Anoniem". */
+  displayName?: string;
+  /** How long ago the question was asked, in days (0 to 180, fractions allowed). */
+  daysAgo: number;
+  /** True when the asker marked one of the answers as the accepted one (the one with `accepted: true`). */
+  resolved?: boolean;
+  answers: SeedAnswer[];
+}
+
+export interface SeedAnswer {
+  /** Key of an expert in `experts`; leave out for a peer (citizen) answer. */
+  expert?: string;
+  /** Pseudonym of a peer; leave out for "Anoniem". Ignored for expert answers. */
+  displayName?: string;
+  body: string;
+  /** Hours after the question was asked. */
+  hoursAfter: number;
+  accepted?: boolean;
+  helpfulCount?: number;
+}

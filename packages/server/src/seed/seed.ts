@@ -1,0 +1,109 @@
+import type { Clock } from '../services/clock.ts';
+import { hashToken, newId, newOwnerToken } from '../services/secrets.ts';
+import type { AnswerRow, QuestionRow } from '../store/database-schema.ts';
+import type { PleinStore } from '../store/store.ts';
+import type { SeedCommunity } from './seed-types.ts';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Writes a community with its municipalities, topics, experts, questions and answers in one transaction.
+ * Times are relative to the clock, so the demo always looks recent. Owner tokens are random and thrown away.
+ */
+export async function seedCommunity(store: PleinStore, seed: SeedCommunity, clock: Clock): Promise<{ questions: number; answers: number }> {
+  const now = clock().getTime();
+  const at = (msAgo: number) => new Date(now - msAgo).toISOString();
+  let answerTotal = 0;
+
+  await store.transaction(async (trx) => {
+    const communityId = newId();
+    await trx.insertCommunity({ id: communityId, slug: seed.slug, name: seed.name, created_at: at(200 * 24 * HOUR_MS) });
+
+    const municipalityIds = new Map<string, string>();
+    for (const [position, municipality] of seed.municipalities.entries()) {
+      const id = newId();
+      municipalityIds.set(municipality.slug, id);
+      await trx.insertMunicipality({ id, community_id: communityId, slug: municipality.slug, name: municipality.name, position });
+    }
+
+    const topicIds = new Map<string, string>();
+    for (const [position, topic] of seed.topics.entries()) {
+      const id = newId();
+      topicIds.set(topic.slug, id);
+      await trx.insertTopic({ id, community_id: communityId, slug: topic.slug, name: topic.name, position });
+    }
+    const topicId = (slug: string) => {
+      const id = topicIds.get(slug);
+      if (!id) throw new Error(`seed: unknown topic "${slug}"`);
+      return id;
+    };
+
+    const expertIds = new Map<string, string>();
+    for (const expert of seed.experts) {
+      const id = newId();
+      expertIds.set(expert.key, id);
+      await trx.insertExpert(
+        {
+          id,
+          community_id: communityId,
+          display_name: expert.displayName,
+          title: expert.title,
+          organisation: expert.organisation,
+          independent: expert.independent ? 1 : 0,
+          bio: expert.bio,
+          verified: 1,
+          created_at: at(190 * 24 * HOUR_MS),
+        },
+        expert.topics.map(topicId),
+      );
+    }
+
+    for (const question of seed.questions) {
+      const askedMsAgo = question.daysAgo * 24 * HOUR_MS;
+      const answers: AnswerRow[] = question.answers.map((answer) => {
+        const expertId = answer.expert ? expertIds.get(answer.expert) : undefined;
+        if (answer.expert && !expertId) throw new Error(`seed: unknown expert "${answer.expert}"`);
+        const expert = seed.experts.find((e) => e.key === answer.expert);
+        return {
+          id: newId(),
+          question_id: '',
+          body: answer.body,
+          author_display_name: expert?.displayName ?? answer.displayName ?? 'Anoniem',
+          author_role: expert ? 'EXPERT' : 'CITIZEN',
+          author_expert_id: expertId ?? null,
+          is_expert: expert ? 1 : 0,
+          idempotency_key: newId(),
+          helpful_count: answer.helpfulCount ?? 0,
+          created_at: at(Math.max(askedMsAgo - answer.hoursAfter * HOUR_MS, 60_000)),
+        };
+      });
+      const accepted = question.resolved ? answers[question.answers.findIndex((a) => a.accepted)] : undefined;
+      const hasExpertAnswer = answers.some((a) => a.is_expert === 1);
+      const lastActivity = answers.map((a) => a.created_at).sort().at(-1) ?? at(askedMsAgo);
+      const row: QuestionRow = {
+        id: newId(),
+        community_id: communityId,
+        topic_id: topicId(question.topic),
+        municipality_id: municipalityIds.get(question.municipality) ?? null,
+        title: question.title,
+        body: question.body,
+        status: accepted ? 'RESOLVED' : hasExpertAnswer ? 'ANSWERED' : 'OPEN',
+        author_display_name: question.displayName ?? 'Anoniem',
+        author_role: 'CITIZEN',
+        author_expert_id: null,
+        owner_token_hash: hashToken(newOwnerToken()),
+        idempotency_key: newId(),
+        accepted_answer_id: accepted?.id ?? null,
+        answer_count: answers.length,
+        has_expert_answer: hasExpertAnswer ? 1 : 0,
+        helpful_count: Math.round(answers.reduce((sum, a) => sum + a.helpful_count, 0) / 2),
+        created_at: at(askedMsAgo),
+        last_activity_at: lastActivity,
+      };
+      await trx.insertQuestion(row);
+      for (const answer of answers) await trx.insertAnswerRow({ ...answer, question_id: row.id });
+      answerTotal += answers.length;
+    }
+  });
+  return { questions: seed.questions.length, answers: answerTotal };
+}

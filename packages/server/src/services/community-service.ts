@@ -1,0 +1,106 @@
+import type { PleinStore } from '../store/store.ts';
+import type { Clock } from './clock.ts';
+import { ServiceError } from './errors.ts';
+import { type Community, type Municipality, type Topic, toCommunity, toMunicipality, toTopic } from './models.ts';
+import { newId } from './secrets.ts';
+
+/** How long the origin allowlist is trusted before it is read again (the CLI may change it while a server runs). */
+const ORIGINS_TTL_MS = 10_000;
+
+export interface RequestOrigin {
+  /** The page's origin as the browser sent it; absent for server-to-server calls. */
+  origin: string | undefined;
+  /** This server's own origin: its example pages are always allowed. */
+  ownOrigin: string;
+}
+
+/** Normalises an origin to scheme://host[:port], or throws when it is not an http(s) origin. */
+export function normaliseOrigin(origin: string): string {
+  const url = new URL(origin);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`not an http(s) origin: ${origin}`);
+  return url.origin;
+}
+
+export class CommunityService {
+  private origins: { byCommunity: Map<string, Set<string>>; all: Set<string>; readAt: number } | undefined;
+
+  constructor(
+    private readonly store: PleinStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async bySlug(slug: string, request?: RequestOrigin): Promise<Community | null> {
+    const row = await this.store.communityBySlug(slug);
+    if (!row) return null;
+    if (request) await this.assertOriginAllowed(row.id, request);
+    return toCommunity(row);
+  }
+
+  async byIds(ids: readonly string[]): Promise<Community[]> {
+    return (await this.store.communitiesByIds(ids)).map(toCommunity);
+  }
+
+  async list(): Promise<Community[]> {
+    return (await this.store.listCommunities()).map(toCommunity);
+  }
+
+  async create(slug: string, name: string): Promise<Community> {
+    if (!/^[a-z0-9-]{2,40}$/.test(slug)) throw new Error('A community slug has 2 to 40 lower-case letters, digits or hyphens.');
+    const row = { id: newId(), slug, name, created_at: this.clock().toISOString() };
+    await this.store.insertCommunity(row);
+    return toCommunity(row);
+  }
+
+  async allowOrigin(slug: string, origin: string): Promise<string> {
+    const community = await this.store.communityBySlug(slug);
+    if (!community) throw new Error(`No community "${slug}".`);
+    const normalised = normaliseOrigin(origin);
+    await this.store.insertOrigin(community.id, normalised);
+    this.origins = undefined;
+    return normalised;
+  }
+
+  municipalities(communityId: string): Promise<Municipality[]> {
+    return this.store.municipalities(communityId).then((rows) => rows.map(toMunicipality));
+  }
+
+  topics(communityId: string): Promise<Topic[]> {
+    return this.store.topics(communityId).then((rows) => rows.map(toTopic));
+  }
+
+  async topicsByIds(ids: readonly string[]): Promise<Topic[]> {
+    return (await this.store.topicsByIds(ids)).map(toTopic);
+  }
+
+  questionCountsByTopic(topicIds: readonly string[]): Promise<Map<string, number>> {
+    return this.store.questionCountsByTopic(topicIds);
+  }
+
+  /** True when a browser page at `origin` may call the server at all (any community has registered it). */
+  async isKnownOrigin(request: RequestOrigin): Promise<boolean> {
+    if (request.origin === undefined || request.origin === request.ownOrigin) return true;
+    return (await this.allowlist()).all.has(request.origin);
+  }
+
+  /** Refuses a browser call from a page that this community has not registered. */
+  async assertOriginAllowed(communityId: string, request: RequestOrigin): Promise<void> {
+    if (request.origin === undefined || request.origin === request.ownOrigin) return;
+    const allowed = (await this.allowlist()).byCommunity.get(communityId);
+    if (!allowed?.has(request.origin)) throw new ServiceError('FORBIDDEN', 'ORIGIN');
+  }
+
+  private async allowlist() {
+    const now = this.clock().getTime();
+    if (!this.origins || now - this.origins.readAt > ORIGINS_TTL_MS) {
+      const byCommunity = new Map<string, Set<string>>();
+      const all = new Set<string>();
+      for (const { community_id, origin } of await this.store.allOrigins()) {
+        if (!byCommunity.has(community_id)) byCommunity.set(community_id, new Set());
+        byCommunity.get(community_id)?.add(origin);
+        all.add(origin);
+      }
+      this.origins = { byCommunity, all, readAt: now };
+    }
+    return this.origins;
+  }
+}

@@ -1,0 +1,117 @@
+import type {
+  AnswerRow,
+  AuthorRole,
+  CommunityRow,
+  ExpertRow,
+  MunicipalityRow,
+  QuestionRow,
+  QuestionStatus,
+  TopicRow,
+} from '../store/database-schema.ts';
+
+/** What services hand to the GraphQL layer: plain objects in the contract's words, never raw rows. */
+export interface Community {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface Municipality {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface Topic {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface Author {
+  displayName: string;
+  role: AuthorRole;
+  expertId: string | null;
+}
+
+export interface Question {
+  id: string;
+  communityId: string;
+  topicId: string;
+  title: string;
+  body: string;
+  status: QuestionStatus;
+  author: Author;
+  createdAt: string;
+  answerCount: number;
+  hasExpertAnswer: boolean;
+  helpfulCount: number;
+  acceptedAnswerId: string | null;
+}
+
+export interface Answer {
+  id: string;
+  questionId: string;
+  body: string;
+  author: Author;
+  createdAt: string;
+  isAccepted: boolean;
+  helpfulCount: number;
+}
+
+export interface Expert {
+  id: string;
+  communityId: string;
+  displayName: string;
+  title: string | null;
+  organisation: string | null;
+  independent: boolean;
+  bio: string | null;
+  verified: boolean;
+}
+
+export interface Connection<Node> {
+  edges: { cursor: string; node: Node }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: () => Promise<number>;
+}
+
+export const toCommunity = (row: CommunityRow): Community => ({ id: row.id, slug: row.slug, name: row.name });
+export const toMunicipality = (row: MunicipalityRow): Municipality => ({ id: row.id, slug: row.slug, name: row.name });
+export const toTopic = (row: TopicRow): Topic => ({ id: row.id, slug: row.slug, name: row.name });
+
+export const toQuestion = (row: QuestionRow): Question => ({
+  id: row.id,
+  communityId: row.community_id,
+  topicId: row.topic_id,
+  title: row.title,
+  body: row.body,
+  status: row.status,
+  author: { displayName: row.author_display_name, role: row.author_role, expertId: row.author_expert_id },
+  createdAt: row.created_at,
+  answerCount: row.answer_count,
+  hasExpertAnswer: row.has_expert_answer === 1,
+  helpfulCount: row.helpful_count,
+  acceptedAnswerId: row.accepted_answer_id,
+});
+
+export const toAnswer = (row: AnswerRow, acceptedAnswerId: string | null): Answer => ({
+  id: row.id,
+  questionId: row.question_id,
+  body: row.body,
+  author: { displayName: row.author_display_name, role: row.author_role, expertId: row.author_expert_id },
+  createdAt: row.created_at,
+  isAccepted: row.id === acceptedAnswerId,
+  helpfulCount: row.helpful_count,
+});
+
+export const toExpert = (row: ExpertRow): Expert => ({
+  id: row.id,
+  communityId: row.community_id,
+  displayName: row.display_name,
+  title: row.title,
+  organisation: row.organisation,
+  independent: row.independent === 1,
+  bio: row.bio,
+  verified: row.verified === 1,
+});

@@ -1,0 +1,145 @@
+import { limits } from '@plein/schema';
+import type { QuestionStatus } from '../store/database-schema.ts';
+import type { PleinStore, QuestionOrder } from '../store/store.ts';
+import type { Clock } from './clock.ts';
+import type { CommunityService, RequestOrigin } from './community-service.ts';
+import { ServiceError, type UserError } from './errors.ts';
+import { type Connection, type Question, toQuestion } from './models.ts';
+import { isUniqueViolation, pageSize, readPage, toConnection } from './paging.ts';
+import { hashToken, newId, newOwnerToken } from './secrets.ts';
+import { askQuestionInput, validate } from './validation.ts';
+
+export interface ListQuestionsArgs {
+  topic?: string | null;
+  search?: string | null;
+  status?: QuestionStatus | null;
+  orderBy?: QuestionOrder | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface AskQuestionResult {
+  question: Question | null;
+  /** Only when this call created the question; a replay with the same idempotency key gets null. */
+  ownerToken: string | null;
+  errors: UserError[];
+}
+
+const DEFAULT_DISPLAY_NAME = 'Anoniem';
+
+export class QuestionService {
+  constructor(
+    private readonly store: PleinStore,
+    private readonly clock: Clock,
+    private readonly communities: CommunityService,
+  ) {}
+
+  async list(communityId: string, args: ListQuestionsArgs): Promise<Connection<Question>> {
+    const first = pageSize(args.first);
+    let topicId: string | undefined;
+    if (args.topic) {
+      const topic = await this.store.topicBySlug(communityId, args.topic);
+      if (!topic) throw new ServiceError('BAD_USER_INPUT');
+      topicId = topic.id;
+    }
+    const search = args.search?.trim().slice(0, limits.search.max) || undefined;
+    const page = await readPage(() =>
+      this.store.questionPage(
+        communityId,
+        { topicId, status: args.status ?? undefined, search },
+        args.orderBy ?? 'NEWEST',
+        first,
+        args.after ?? undefined,
+      ),
+    );
+    return toConnection(page, toQuestion);
+  }
+
+  /** A question by id, or null when there is none (or the id is not one of ours). */
+  async byId(id: string, request?: RequestOrigin): Promise<Question | null> {
+    const [row] = await this.store.questionsByIds([id]);
+    if (!row) return null;
+    if (request) await this.communities.assertOriginAllowed(row.community_id, request);
+    return toQuestion(row);
+  }
+
+  async byIds(ids: readonly string[]): Promise<Question[]> {
+    return (await this.store.questionsByIds(ids)).map(toQuestion);
+  }
+
+  async similar(communityId: string, text: string, first: number | null | undefined): Promise<Question[]> {
+    const size = Math.min(pageSize(first ?? 5), 20);
+    const rows = await this.store.similarQuestions(communityId, text.slice(0, limits.questionBody.max), size);
+    return rows.map(toQuestion);
+  }
+
+  /**
+   * Stores a citizen's question. The same idempotency key twice stores one question and returns it both times,
+   * so a retry after a lost response never makes a duplicate.
+   */
+  async ask(rawInput: unknown, request?: RequestOrigin): Promise<AskQuestionResult> {
+    const validated = validate(askQuestionInput, rawInput);
+    if (!validated.ok) return { question: null, ownerToken: null, errors: validated.errors };
+    const input = validated.value;
+
+    const community = await this.store.communityBySlug(input.community);
+    if (!community) return failure({ field: 'community', code: 'UNKNOWN_COMMUNITY' });
+    if (request) await this.communities.assertOriginAllowed(community.id, request);
+    const topic = await this.store.topicBySlug(community.id, input.topic);
+    if (!topic) return failure({ field: 'topic', code: 'UNKNOWN_TOPIC' });
+
+    const replay = async (): Promise<AskQuestionResult | null> => {
+      const existing = await this.store.questionByIdempotencyKey(community.id, input.idempotencyKey);
+      return existing ? { question: toQuestion(existing), ownerToken: null, errors: [] } : null;
+    };
+
+    const ownerToken = newOwnerToken();
+    const now = this.clock().toISOString();
+    const row = {
+      id: newId(),
+      community_id: community.id,
+      topic_id: topic.id,
+      municipality_id: null,
+      title: input.title,
+      body: input.body,
+      status: 'OPEN' as const,
+      author_display_name: input.displayName ?? DEFAULT_DISPLAY_NAME,
+      author_role: 'CITIZEN' as const,
+      author_expert_id: null,
+      owner_token_hash: hashToken(ownerToken),
+      idempotency_key: input.idempotencyKey,
+      accepted_answer_id: null,
+      answer_count: 0,
+      has_expert_answer: 0,
+      helpful_count: 0,
+      created_at: now,
+      last_activity_at: now,
+    };
+    try {
+      return await this.store.transaction(async (store) => {
+        const existing = await store.questionByIdempotencyKey(community.id, input.idempotencyKey);
+        if (existing) return { question: toQuestion(existing), ownerToken: null, errors: [] };
+        await store.insertQuestion(row);
+        if (input.notifyEmail) {
+          await store.insertNotificationSubscription({
+            id: newId(),
+            question_id: row.id,
+            email: input.notifyEmail,
+            created_at: now,
+          });
+        }
+        return { question: toQuestion(row), ownerToken, errors: [] };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        const result = await replay();
+        if (result) return result;
+      }
+      throw error;
+    }
+  }
+}
+
+function failure(error: UserError): AskQuestionResult {
+  return { question: null, ownerToken: null, errors: [error] };
+}

@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database-schema.ts';
+import type { Engine } from './engine.ts';
+
+export interface Connection {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Where the data lives, without credentials: for logs. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/plein.db';
+
+/**
+ * Opens the store named by a DATABASE_URL: `sqlite:PATH` (default) or `postgres://…`.
+ * SQLite runs in WAL mode so readers never wait for the writer.
+ */
+export function connect(databaseUrl: string = DEFAULT_DATABASE_URL): Connection {
+  if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const url = new URL(databaseUrl);
+    return {
+      db,
+      engine: 'postgres',
+      describe: `postgres://${url.host}${url.pathname}`,
+      close: () => db.destroy(),
+    };
+  }
+  if (databaseUrl.startsWith('sqlite:')) {
+    const path = resolve(databaseUrl.slice('sqlite:'.length));
+    mkdirSync(dirname(path), { recursive: true });
+    const database = new BetterSqlite3(path);
+    database.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a committed transaction survives a process crash; only a power loss can drop the last ones.
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    return { db, engine: 'sqlite', describe: `sqlite:${path}`, close: () => db.destroy() };
+  }
+  throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${databaseUrl.split(':')[0]}:")`);
+}

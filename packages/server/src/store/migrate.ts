@@ -1,0 +1,27 @@
+// Migrations must not depend on today's table types, so they see the database untyped (Kysely's advice).
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Engine } from './engine.ts';
+import { initialMigration } from './migrations/0001-initial.ts';
+
+/** Every migration in order. One per change; never edit one that has landed. */
+function migrationsFor(engine: Engine): Record<string, Migration> {
+  return {
+    '0001-initial': initialMigration(engine),
+  };
+}
+
+class StaticMigrationProvider implements MigrationProvider {
+  constructor(private readonly engine: Engine) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrationsFor(this.engine);
+  }
+}
+
+/** Brings the database to the newest schema. Each migration runs in its own transaction on both engines. */
+export async function migrateToLatest(db: Kysely<any>, engine: Engine): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,395 @@
+import type { Expression, Kysely, SqlBool, Transaction } from 'kysely';
+import type { Connection } from './connect.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import type {
+  AnswerRow,
+  CommunityRow,
+  Database,
+  ExpertRow,
+  MunicipalityRow,
+  NotificationSubscriptionRow,
+  QuestionRow,
+  QuestionStatus,
+  TopicRow,
+} from './database-schema.ts';
+import type { Engine } from './engine.ts';
+import { postgresSearch } from './search/postgres-search.ts';
+import type { SearchIndex } from './search/search-index.ts';
+import { sqliteSearch } from './search/sqlite-search.ts';
+
+export type QuestionOrder = 'NEWEST' | 'OLDEST' | 'ACTIVE';
+
+export interface QuestionFilter {
+  topicId?: string;
+  status?: QuestionStatus;
+  search?: string;
+}
+
+/** One page of a keyset-paginated list. `totalCount` runs its own query, only when a caller asks for it. */
+export interface Page<Row> {
+  rows: { cursor: string; row: Row }[];
+  hasNextPage: boolean;
+  totalCount: () => Promise<number>;
+}
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+const questionOrders = {
+  NEWEST: { column: 'created_at', direction: 'desc' },
+  OLDEST: { column: 'created_at', direction: 'asc' },
+  ACTIVE: { column: 'last_activity_at', direction: 'desc' },
+} as const;
+
+function toCount(value: string | number | bigint | undefined): number {
+  return Number(value ?? 0);
+}
+
+/**
+ * All SQL lives here. One implementation for SQLite and PostgreSQL through Kysely; the engine-specific part (search)
+ * sits behind SearchIndex. Methods read and write rows; the rules are in the services.
+ */
+export class PleinStore {
+  readonly engine: Engine;
+  private readonly search: SearchIndex;
+
+  constructor(
+    private readonly db: Executor,
+    engine: Engine,
+  ) {
+    this.engine = engine;
+    this.search = engine === 'sqlite' ? sqliteSearch : postgresSearch;
+  }
+
+  static open(connection: Connection): PleinStore {
+    return new PleinStore(connection.db, connection.engine);
+  }
+
+  /** Runs `work` in one transaction: everything it writes is stored, or nothing is. */
+  async transaction<T>(work: (store: PleinStore) => Promise<T>): Promise<T> {
+    if (this.db.isTransaction) return work(this);
+    return (this.db as Kysely<Database>).transaction().execute((trx) => work(new PleinStore(trx, this.engine)));
+  }
+
+  async ping(): Promise<void> {
+    await this.db.selectFrom('communities').select('id').limit(1).execute();
+  }
+
+  // Communities
+
+  communityBySlug(slug: string): Promise<CommunityRow | undefined> {
+    return this.db.selectFrom('communities').selectAll().where('slug', '=', slug).executeTakeFirst();
+  }
+
+  communitiesByIds(ids: readonly string[]): Promise<CommunityRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('communities').selectAll().where('id', 'in', ids).execute();
+  }
+
+  listCommunities(): Promise<CommunityRow[]> {
+    return this.db.selectFrom('communities').selectAll().orderBy('slug').execute();
+  }
+
+  async insertCommunity(row: CommunityRow): Promise<void> {
+    await this.db.insertInto('communities').values(row).execute();
+  }
+
+  async insertOrigin(communityId: string, origin: string): Promise<void> {
+    await this.db
+      .insertInto('community_origins')
+      .values({ community_id: communityId, origin })
+      .onConflict((oc) => oc.columns(['community_id', 'origin']).doNothing())
+      .execute();
+  }
+
+  allOrigins(): Promise<{ community_id: string; origin: string }[]> {
+    return this.db.selectFrom('community_origins').selectAll().execute();
+  }
+
+  // Municipalities and topics
+
+  municipalities(communityId: string): Promise<MunicipalityRow[]> {
+    return this.db
+      .selectFrom('municipalities')
+      .selectAll()
+      .where('community_id', '=', communityId)
+      .orderBy('position')
+      .execute();
+  }
+
+  municipalityBySlug(communityId: string, slug: string): Promise<MunicipalityRow | undefined> {
+    return this.db
+      .selectFrom('municipalities')
+      .selectAll()
+      .where('community_id', '=', communityId)
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+  }
+
+  async insertMunicipality(row: MunicipalityRow): Promise<void> {
+    await this.db.insertInto('municipalities').values(row).execute();
+  }
+
+  topics(communityId: string): Promise<TopicRow[]> {
+    return this.db.selectFrom('topics').selectAll().where('community_id', '=', communityId).orderBy('position').execute();
+  }
+
+  topicsByIds(ids: readonly string[]): Promise<TopicRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('topics').selectAll().where('id', 'in', ids).execute();
+  }
+
+  topicBySlug(communityId: string, slug: string): Promise<TopicRow | undefined> {
+    return this.db
+      .selectFrom('topics')
+      .selectAll()
+      .where('community_id', '=', communityId)
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+  }
+
+  async insertTopic(row: TopicRow): Promise<void> {
+    await this.db.insertInto('topics').values(row).execute();
+  }
+
+  async questionCountsByTopic(topicIds: readonly string[]): Promise<Map<string, number>> {
+    if (topicIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('questions')
+      .select(['topic_id', (eb) => eb.fn.countAll<string | number>().as('count')])
+      .where('topic_id', 'in', topicIds)
+      .groupBy('topic_id')
+      .execute();
+    return new Map(rows.map((row) => [row.topic_id, toCount(row.count)]));
+  }
+
+  // Experts
+
+  expertsByIds(ids: readonly string[]): Promise<ExpertRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('experts').selectAll().where('id', 'in', ids).execute();
+  }
+
+  async insertExpert(row: ExpertRow, topicIds: string[]): Promise<void> {
+    await this.db.insertInto('experts').values(row).execute();
+    if (topicIds.length > 0) {
+      await this.db
+        .insertInto('expert_topics')
+        .values(topicIds.map((topic_id) => ({ expert_id: row.id, topic_id })))
+        .execute();
+    }
+  }
+
+  async topicsOfExperts(expertIds: readonly string[]): Promise<Map<string, TopicRow[]>> {
+    const result = new Map<string, TopicRow[]>(expertIds.map((id) => [id, []]));
+    if (expertIds.length === 0) return result;
+    const rows = await this.db
+      .selectFrom('expert_topics')
+      .innerJoin('topics', 'topics.id', 'expert_topics.topic_id')
+      .selectAll('topics')
+      .select('expert_topics.expert_id')
+      .where('expert_topics.expert_id', 'in', expertIds)
+      .orderBy('topics.position')
+      .execute();
+    for (const { expert_id, ...topic } of rows) result.get(expert_id)?.push(topic);
+    return result;
+  }
+
+  async answerCountsByExpert(expertIds: readonly string[]): Promise<Map<string, number>> {
+    if (expertIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('answers')
+      .select(['author_expert_id', (eb) => eb.fn.countAll<string | number>().as('count')])
+      .where('author_expert_id', 'in', expertIds)
+      .groupBy('author_expert_id')
+      .execute();
+    return new Map(rows.map((row) => [row.author_expert_id ?? '', toCount(row.count)]));
+  }
+
+  /** Experts of a community by name; with a topic, only those who cover it. */
+  async expertPage(communityId: string, topicId: string | undefined, first: number, after?: string): Promise<Page<ExpertRow>> {
+    const filtered = (executor: Executor) => {
+      let query = executor.selectFrom('experts').where('experts.community_id', '=', communityId);
+      if (topicId !== undefined) {
+        query = query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('expert_topics')
+              .select('expert_topics.expert_id')
+              .whereRef('expert_topics.expert_id', '=', 'experts.id')
+              .where('expert_topics.topic_id', '=', topicId),
+          ),
+        );
+      }
+      return query;
+    };
+    let query = filtered(this.db).selectAll('experts');
+    if (after !== undefined) {
+      const [name, id] = decodeCursor(after, 'EXPERTS', ['string', 'string']) as [string, string];
+      query = query.where((eb) => eb(eb.refTuple('experts.display_name', 'experts.id'), '>', eb.tuple(name, id)));
+    }
+    const rows = await query.orderBy('experts.display_name').orderBy('experts.id').limit(first + 1).execute();
+    return {
+      rows: rows.slice(0, first).map((row) => ({ cursor: encodeCursor('EXPERTS', [row.display_name, row.id]), row })),
+      hasNextPage: rows.length > first,
+      totalCount: async () =>
+        toCount((await filtered(this.db).select((eb) => eb.fn.countAll<string | number>().as('count')).executeTakeFirst())?.count),
+    };
+  }
+
+  // Questions
+
+  questionsByIds(ids: readonly string[]): Promise<QuestionRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('questions').selectAll().where('id', 'in', ids).execute();
+  }
+
+  questionByIdempotencyKey(communityId: string, key: string): Promise<QuestionRow | undefined> {
+    return this.db
+      .selectFrom('questions')
+      .selectAll()
+      .where('community_id', '=', communityId)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+  }
+
+  /** Stores a question and indexes it for search. Call inside `transaction`. */
+  async insertQuestion(row: QuestionRow): Promise<void> {
+    await this.db.insertInto('questions').values(row).execute();
+    await this.search.indexQuestion(this.db as Transaction<Database>, row);
+  }
+
+  async insertNotificationSubscription(row: NotificationSubscriptionRow): Promise<void> {
+    await this.db.insertInto('notification_subscriptions').values(row).execute();
+  }
+
+  async questionPage(
+    communityId: string,
+    filter: QuestionFilter,
+    order: QuestionOrder,
+    first: number,
+    after?: string,
+  ): Promise<Page<QuestionRow>> {
+    const searchCondition = filter.search === undefined ? null : this.search.matches(filter.search);
+    const filtered = (executor: Executor) => {
+      let query = executor.selectFrom('questions').where('questions.community_id', '=', communityId);
+      if (filter.topicId !== undefined) query = query.where('questions.topic_id', '=', filter.topicId);
+      if (filter.status !== undefined) query = query.where('questions.status', '=', filter.status);
+      if (searchCondition !== null) query = query.where(searchCondition as Expression<SqlBool>);
+      return query;
+    };
+
+    const { column, direction } = questionOrders[order];
+    let query = filtered(this.db).selectAll('questions');
+    if (after !== undefined) {
+      const [value, id] = decodeCursor(after, order, ['string', 'string']) as [string, string];
+      query = query.where((eb) =>
+        eb(eb.refTuple(`questions.${column}`, 'questions.id'), direction === 'desc' ? '<' : '>', eb.tuple(value, id)),
+      );
+    }
+    const rows = await query
+      .orderBy(`questions.${column}`, direction)
+      .orderBy('questions.id', direction)
+      .limit(first + 1)
+      .execute();
+    return {
+      rows: rows.slice(0, first).map((row) => ({ cursor: encodeCursor(order, [row[column], row.id]), row })),
+      hasNextPage: rows.length > first,
+      totalCount: async () =>
+        toCount(
+          (await filtered(this.db).select((eb) => eb.fn.countAll<string | number>().as('count')).executeTakeFirst())?.count,
+        ),
+    };
+  }
+
+  async similarQuestions(communityId: string, text: string, limit: number): Promise<QuestionRow[]> {
+    const ids = await this.search.similar(this.db as Kysely<Database>, communityId, text, limit);
+    const rows = await this.questionsByIds(ids);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  // Answers
+
+  answersByIds(ids: readonly string[]): Promise<AnswerRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('answers').selectAll().where('id', 'in', ids).execute();
+  }
+
+  answerByIdempotencyKey(questionId: string, key: string): Promise<AnswerRow | undefined> {
+    return this.db
+      .selectFrom('answers')
+      .selectAll()
+      .where('question_id', '=', questionId)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+  }
+
+  /** Stores an answer row as it is, without touching its question (for seeding and restores). */
+  async insertAnswerRow(row: AnswerRow): Promise<void> {
+    await this.db.insertInto('answers').values(row).execute();
+  }
+
+  /** Stores an answer and updates its question's counters and status. Call inside `transaction`. */
+  async insertAnswer(row: AnswerRow, questionStatus: QuestionStatus): Promise<void> {
+    await this.db.insertInto('answers').values(row).execute();
+    await this.db
+      .updateTable('questions')
+      .set((eb) => ({
+        answer_count: eb('answer_count', '+', 1),
+        has_expert_answer: row.is_expert === 1 ? 1 : eb.ref('has_expert_answer'),
+        last_activity_at: row.created_at,
+        status: questionStatus,
+      }))
+      .where('id', '=', row.question_id)
+      .execute();
+  }
+
+  /** Answers of a question: experts first, then the others, oldest first within each group. */
+  async answerPage(questionId: string, first: number, after?: string): Promise<Page<AnswerRow>> {
+    let query = this.db.selectFrom('answers').selectAll().where('question_id', '=', questionId);
+    if (after !== undefined) {
+      const [isExpert, createdAt, id] = decodeCursor(after, 'ANSWERS', ['number', 'string', 'string']) as [
+        number,
+        string,
+        string,
+      ];
+      query = query.where((eb) =>
+        eb.or([
+          eb('is_expert', '<', isExpert),
+          eb.and([eb('is_expert', '=', isExpert), eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(createdAt, id))]),
+        ]),
+      );
+    }
+    const rows = await query
+      .orderBy('is_expert', 'desc')
+      .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc')
+      .limit(first + 1)
+      .execute();
+    return {
+      rows: rows
+        .slice(0, first)
+        .map((row) => ({ cursor: encodeCursor('ANSWERS', [row.is_expert, row.created_at, row.id]), row })),
+      hasNextPage: rows.length > first,
+      totalCount: async () =>
+        toCount(
+          (
+            await this.db
+              .selectFrom('answers')
+              .select((eb) => eb.fn.countAll<string | number>().as('count'))
+              .where('question_id', '=', questionId)
+              .executeTakeFirst()
+          )?.count,
+        ),
+    };
+  }
+
+  /** Row counts per table, for tests and the CLI. */
+  async countRows(table: keyof Database): Promise<number> {
+    const row = await this.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<string | number>().as('count'))
+      .executeTakeFirst();
+    return toCount(row?.count);
+  }
+}

@@ -1,0 +1,4 @@
+import { freshSqliteDatabase } from './engines.ts';
+import { defineStoreSuite } from './store-suite.ts';
+
+defineStoreSuite('SQLite', async () => freshSqliteDatabase());
