@@ -80,7 +80,8 @@ export async function runCli(argv: string[]): Promise<number> {
           return 0;
         }
         if (sub === 'list') {
-          for (const community of await services.communities.list()) console.log(`${community.slug}\t${community.name}`);
+          for (const community of await services.communities.list())
+            console.log(`${community.slug}\t${community.name}`);
           return 0;
         }
         console.error(usage);

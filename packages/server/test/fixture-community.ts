@@ -41,8 +41,17 @@ export const fixtureCommunity: SeedCommunity = {
       body: 'Ik ben al drie weken ziek. Nu zegt mijn baas dat hij mij wil ontslaan. Mag dat zomaar?',
       daysAgo: 10,
       answers: [
-        { expert: 'adviseur', body: 'Tijdens ziekte geldt een opzegverbod. Uw werkgever mag u meestal niet ontslaan.', hoursAfter: 5 },
-        { displayName: 'Lotgenoot', body: 'Bij mij ging het ook zo. Laat u goed informeren.', hoursAfter: 2, accepted: true },
+        {
+          expert: 'adviseur',
+          body: 'Tijdens ziekte geldt een opzegverbod. Uw werkgever mag u meestal niet ontslaan.',
+          hoursAfter: 5,
+        },
+        {
+          displayName: 'Lotgenoot',
+          body: 'Bij mij ging het ook zo. Laat u goed informeren.',
+          hoursAfter: 2,
+          accepted: true,
+        },
       ],
       resolved: true,
     },
@@ -68,7 +77,9 @@ export const fixtureCommunity: SeedCommunity = {
       title: 'Bijstand aanvragen als je jonger bent dan 27',
       body: 'Ik ben 23 en heb geen werk meer. Kan ik bijstand aanvragen en wat moet ik eerst doen?',
       daysAgo: 4,
-      answers: [{ expert: 'klantmanager', body: 'U moet eerst vier weken zelf naar werk of school zoeken.', hoursAfter: 3 }],
+      answers: [
+        { expert: 'klantmanager', body: 'U moet eerst vier weken zelf naar werk of school zoeken.', hoursAfter: 3 },
+      ],
     },
     {
       topic: 'ww',

@@ -64,7 +64,8 @@ export function defineStoreSuite(engine: string, open: () => Promise<TestDatabas
     });
 
     it('keeps the order stable when questions share a creation time', async () => {
-      for (let i = 0; i < 3; i++) await services.questions.ask(askInput({ topic: 'ww', title: `Zelfde moment vraag nummer ${i}` }));
+      for (let i = 0; i < 3; i++)
+        await services.questions.ask(askInput({ topic: 'ww', title: `Zelfde moment vraag nummer ${i}` }));
       const seen: string[] = [];
       let after: string | null = null;
       do {
@@ -184,20 +185,31 @@ export function defineStoreSuite(engine: string, open: () => Promise<TestDatabas
             id: 'half-written',
             idempotency_key: 'half-written-key',
           });
-          await store.insertNotificationSubscription({ id: 'x', question_id: 'does-not-exist', email: 'a@b.nl', created_at: '' });
+          await store.insertNotificationSubscription({
+            id: 'x',
+            question_id: 'does-not-exist',
+            email: 'a@b.nl',
+            created_at: '',
+          });
         }),
       );
       assert.deepEqual(await counts(), before);
       assert.deepEqual(await opened.store.questionsByIds(['half-written']), []);
       assert.deepEqual(
-        (await services.questions.list(communityId, { search: existing!.node.title })).edges.filter((e) => e.node.id === 'half-written'),
+        (await services.questions.list(communityId, { search: existing!.node.title })).edges.filter(
+          (e) => e.node.id === 'half-written',
+        ),
         [],
       );
     });
 
     it('answers: stores once per key, counts, and lists expert answers first', async () => {
       const [question] = (await services.questions.list(communityId, { status: 'RESOLVED' })).edges;
-      const input = { questionId: question!.node.id, body: 'Ik had hetzelfde. Het kwam goed.', idempotencyKey: 'answer-key-1' };
+      const input = {
+        questionId: question!.node.id,
+        body: 'Ik had hetzelfde. Het kwam goed.',
+        idempotencyKey: 'answer-key-1',
+      };
       const first = await services.answers.answer(input);
       const again = await services.answers.answer(input);
       assert.deepEqual(first.errors, []);
@@ -220,11 +232,20 @@ export function defineStoreSuite(engine: string, open: () => Promise<TestDatabas
 
     it('lists experts by topic with their topics and answer counts', async () => {
       const all = await services.experts.list(communityId, {});
-      assert.deepEqual(all.edges.map((e) => e.node.displayName), ['Bram Testklant', 'Els Testadviseur']);
+      assert.deepEqual(
+        all.edges.map((e) => e.node.displayName),
+        ['Bram Testklant', 'Els Testadviseur'],
+      );
       const ww = await services.experts.list(communityId, { topic: 'ww' });
-      assert.deepEqual(ww.edges.map((e) => e.node.displayName), ['Els Testadviseur']);
+      assert.deepEqual(
+        ww.edges.map((e) => e.node.displayName),
+        ['Els Testadviseur'],
+      );
       const topics = await services.experts.topicsOf([ww.edges[0]!.node.id]);
-      assert.deepEqual(topics.get(ww.edges[0]!.node.id)?.map((t) => t.slug), ['ontslag', 'ww']);
+      assert.deepEqual(
+        topics.get(ww.edges[0]!.node.id)?.map((t) => t.slug),
+        ['ontslag', 'ww'],
+      );
       const counts = await services.experts.answerCounts([ww.edges[0]!.node.id]);
       assert.equal(counts.get(ww.edges[0]!.node.id), 1);
     });

@@ -10,7 +10,7 @@ interface SafeError {
   message: string;
   locations?: readonly { line: number; column: number }[];
   path?: readonly (string | number)[];
-  extensions: { code: string };
+  extensions: { code: string; status?: number };
 }
 
 /** Mercurius wraps query-validation failures in one error that holds the real ones. */
@@ -27,12 +27,21 @@ function toSafeError(error: GraphQLError, locale: Locale, log: FastifyBaseLogger
   if (original instanceof ServiceError) {
     return { message: messages[locale].errors[original.messageKey], ...position, extensions: { code: original.code } };
   }
+  const status = (original as { statusCode?: unknown } | undefined)?.statusCode;
+  if (!(original instanceof GraphQLError) && typeof status === 'number' && status >= 400 && status < 500) {
+    // Fastify refused the HTTP request itself: not JSON, too large, wrong content type.
+    return { message: messages[locale].errors.BAD_USER_INPUT, extensions: { code: 'BAD_REQUEST', status } };
+  }
   if (!original || original instanceof GraphQLError) {
     // Syntax and validation errors: graphql-js wording, which names the field or type that is wrong.
     return { message: error.message, ...position, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
   }
   log.error({ err: original, path: error.path }, 'resolver failed');
-  return { message: messages[locale].errors.INTERNAL_SERVER_ERROR, ...position, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: messages[locale].errors.INTERNAL_SERVER_ERROR,
+    ...position,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
 /**
@@ -43,9 +52,11 @@ export function formatErrors(execution: ExecutionResult & { statusCode?: number 
   const locale = localeFromHeader(context.reply?.request.headers['accept-language']);
   const log = context.reply?.log ?? context.app.log;
   const errors = flatten(execution.errors ?? []).map((error) => toSafeError(error, locale, log));
+  const httpStatus = errors.find((e) => e.extensions.status)?.extensions.status;
   const couldNotRun = !execution.data && errors.every((e) => e.extensions.code === 'GRAPHQL_VALIDATION_FAILED');
+  for (const error of errors) delete error.extensions.status;
   return {
-    statusCode: couldNotRun ? 400 : 200,
+    statusCode: httpStatus ?? (couldNotRun ? 400 : 200),
     response: { data: execution.data ?? null, errors },
   };
 }

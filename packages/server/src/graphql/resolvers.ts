@@ -54,7 +54,9 @@ export const resolvers: IResolvers = {
     answers: (question: Question, args: { first?: number | null; after?: string | null }, context: PleinContext) =>
       context.services.answers.list(question, args.first, args.after),
     acceptedAnswer: (question: Question, _args, context: PleinContext) =>
-      question.acceptedAnswerId ? context.services.answers.byId(question.acceptedAnswerId, question.acceptedAnswerId) : null,
+      question.acceptedAnswerId
+        ? context.services.answers.byId(question.acceptedAnswerId, question.acceptedAnswerId)
+        : null,
   },
 
   QuestionConnection: { totalCount },

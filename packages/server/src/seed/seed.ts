@@ -10,20 +10,35 @@ const HOUR_MS = 3_600_000;
  * Writes a community with its municipalities, topics, experts, questions and answers in one transaction.
  * Times are relative to the clock, so the demo always looks recent. Owner tokens are random and thrown away.
  */
-export async function seedCommunity(store: PleinStore, seed: SeedCommunity, clock: Clock): Promise<{ questions: number; answers: number }> {
+export async function seedCommunity(
+  store: PleinStore,
+  seed: SeedCommunity,
+  clock: Clock,
+): Promise<{ questions: number; answers: number }> {
   const now = clock().getTime();
   const at = (msAgo: number) => new Date(now - msAgo).toISOString();
   let answerTotal = 0;
 
   await store.transaction(async (trx) => {
     const communityId = newId();
-    await trx.insertCommunity({ id: communityId, slug: seed.slug, name: seed.name, created_at: at(200 * 24 * HOUR_MS) });
+    await trx.insertCommunity({
+      id: communityId,
+      slug: seed.slug,
+      name: seed.name,
+      created_at: at(200 * 24 * HOUR_MS),
+    });
 
     const municipalityIds = new Map<string, string>();
     for (const [position, municipality] of seed.municipalities.entries()) {
       const id = newId();
       municipalityIds.set(municipality.slug, id);
-      await trx.insertMunicipality({ id, community_id: communityId, slug: municipality.slug, name: municipality.name, position });
+      await trx.insertMunicipality({
+        id,
+        community_id: communityId,
+        slug: municipality.slug,
+        name: municipality.name,
+        position,
+      });
     }
 
     const topicIds = new Map<string, string>();
@@ -79,7 +94,11 @@ export async function seedCommunity(store: PleinStore, seed: SeedCommunity, cloc
       });
       const accepted = question.resolved ? answers[question.answers.findIndex((a) => a.accepted)] : undefined;
       const hasExpertAnswer = answers.some((a) => a.is_expert === 1);
-      const lastActivity = answers.map((a) => a.created_at).sort().at(-1) ?? at(askedMsAgo);
+      const lastActivity =
+        answers
+          .map((a) => a.created_at)
+          .sort()
+          .at(-1) ?? at(askedMsAgo);
       const row: QuestionRow = {
         id: newId(),
         community_id: communityId,

@@ -19,7 +19,11 @@ export class AnswerService {
     private readonly communities: CommunityService,
   ) {}
 
-  async list(question: Question, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Answer>> {
+  async list(
+    question: Question,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<Answer>> {
     const size = pageSize(first);
     const page = await readPage(() => this.store.answerPage(question.id, size, after ?? undefined));
     return toConnection(page, (row) => toAnswer(row, question.acceptedAnswerId));

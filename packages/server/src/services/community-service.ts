@@ -45,7 +45,8 @@ export class CommunityService {
   }
 
   async create(slug: string, name: string): Promise<Community> {
-    if (!/^[a-z0-9-]{2,40}$/.test(slug)) throw new Error('A community slug has 2 to 40 lower-case letters, digits or hyphens.');
+    if (!/^[a-z0-9-]{2,40}$/.test(slug))
+      throw new Error('A community slug has 2 to 40 lower-case letters, digits or hyphens.');
     const row = { id: newId(), slug, name, created_at: this.clock().toISOString() };
     await this.store.insertCommunity(row);
     return toCommunity(row);

@@ -130,7 +130,12 @@ export class PleinStore {
   }
 
   topics(communityId: string): Promise<TopicRow[]> {
-    return this.db.selectFrom('topics').selectAll().where('community_id', '=', communityId).orderBy('position').execute();
+    return this.db
+      .selectFrom('topics')
+      .selectAll()
+      .where('community_id', '=', communityId)
+      .orderBy('position')
+      .execute();
   }
 
   topicsByIds(ids: readonly string[]): Promise<TopicRow[]> {
@@ -206,7 +211,12 @@ export class PleinStore {
   }
 
   /** Experts of a community by name; with a topic, only those who cover it. */
-  async expertPage(communityId: string, topicId: string | undefined, first: number, after?: string): Promise<Page<ExpertRow>> {
+  async expertPage(
+    communityId: string,
+    topicId: string | undefined,
+    first: number,
+    after?: string,
+  ): Promise<Page<ExpertRow>> {
     const filtered = (executor: Executor) => {
       let query = executor.selectFrom('experts').where('experts.community_id', '=', communityId);
       if (topicId !== undefined) {
@@ -227,12 +237,22 @@ export class PleinStore {
       const [name, id] = decodeCursor(after, 'EXPERTS', ['string', 'string']) as [string, string];
       query = query.where((eb) => eb(eb.refTuple('experts.display_name', 'experts.id'), '>', eb.tuple(name, id)));
     }
-    const rows = await query.orderBy('experts.display_name').orderBy('experts.id').limit(first + 1).execute();
+    const rows = await query
+      .orderBy('experts.display_name')
+      .orderBy('experts.id')
+      .limit(first + 1)
+      .execute();
     return {
       rows: rows.slice(0, first).map((row) => ({ cursor: encodeCursor('EXPERTS', [row.display_name, row.id]), row })),
       hasNextPage: rows.length > first,
       totalCount: async () =>
-        toCount((await filtered(this.db).select((eb) => eb.fn.countAll<string | number>().as('count')).executeTakeFirst())?.count),
+        toCount(
+          (
+            await filtered(this.db)
+              .select((eb) => eb.fn.countAll<string | number>().as('count'))
+              .executeTakeFirst()
+          )?.count,
+        ),
     };
   }
 
@@ -296,7 +316,11 @@ export class PleinStore {
       hasNextPage: rows.length > first,
       totalCount: async () =>
         toCount(
-          (await filtered(this.db).select((eb) => eb.fn.countAll<string | number>().as('count')).executeTakeFirst())?.count,
+          (
+            await filtered(this.db)
+              .select((eb) => eb.fn.countAll<string | number>().as('count'))
+              .executeTakeFirst()
+          )?.count,
         ),
     };
   }

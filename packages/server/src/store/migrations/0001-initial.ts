@@ -54,7 +54,11 @@ export function initialMigration(engine: Engine) {
         .addColumn('verified', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('experts_community').on('experts').columns(['community_id', 'display_name', 'id']).execute();
+      await db.schema
+        .createIndex('experts_community')
+        .on('experts')
+        .columns(['community_id', 'display_name', 'id'])
+        .execute();
 
       await db.schema
         .createTable('expert_topics')
@@ -87,7 +91,11 @@ export function initialMigration(engine: Engine) {
         .addUniqueConstraint('questions_idempotency_unique', ['community_id', 'idempotency_key'])
         .execute();
       // Keyset pagination: every list order has an index that ends in id, so pages stay fast as the table grows.
-      await db.schema.createIndex('questions_newest').on('questions').columns(['community_id', 'created_at', 'id']).execute();
+      await db.schema
+        .createIndex('questions_newest')
+        .on('questions')
+        .columns(['community_id', 'created_at', 'id'])
+        .execute();
       await db.schema
         .createIndex('questions_active')
         .on('questions')
