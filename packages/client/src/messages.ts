@@ -1,0 +1,29 @@
+import type { PleinErrorKind } from './errors.ts';
+
+export type ClientLocale = 'nl' | 'en';
+
+/** What went wrong, in words a citizen understands (B1), per kind of failure. */
+export const errorMessages: Record<ClientLocale, Record<PleinErrorKind, string>> = {
+  nl: {
+    network: 'Er is geen verbinding met de community. Controleer uw internet en probeer het opnieuw.',
+    timeout: 'Het duurt te lang voordat de community antwoordt. Probeer het zo opnieuw.',
+    server: 'Er ging iets mis bij de community. Probeer het later opnieuw.',
+    'bad-input': 'De gegevens kloppen niet. Laad de pagina opnieuw.',
+    forbidden: 'Deze website mag de community niet gebruiken.',
+    unauthenticated: 'U bent niet (meer) ingelogd. Log opnieuw in.',
+    'rate-limited': 'U heeft veel berichten kort na elkaar gestuurd. Wacht even en probeer het dan opnieuw.',
+    'not-found': 'Dit is niet (meer) te vinden.',
+    aborted: 'Het verzoek is gestopt.',
+  },
+  en: {
+    network: 'There is no connection with the community. Check your internet and try again.',
+    timeout: 'The community takes too long to answer. Please try again in a moment.',
+    server: 'Something went wrong at the community. Please try again later.',
+    'bad-input': 'The data is not right. Please reload the page.',
+    forbidden: 'This website may not use the community.',
+    unauthenticated: 'You are not signed in (any more). Please sign in again.',
+    'rate-limited': 'You sent many messages in a short time. Wait a moment and try again.',
+    'not-found': 'This cannot be found (any more).',
+    aborted: 'The request was stopped.',
+  },
+};

@@ -1,0 +1,45 @@
+import { consume } from '@lit/context';
+import type { PleinClient } from '@plein/client';
+import { html, LitElement, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { getDefaultEndpoint, pleinClientContext, sharedClient } from '../context.ts';
+import { LocalizeController } from '../localize/localize-controller.ts';
+import { baseStyles } from '../styles/base.styles.ts';
+
+/**
+ * What every Plein element has: its community connection (own attributes first, then `<plein-community>`, then the
+ * embed script's own server), its words, and the shared styles.
+ */
+export class PleinElement extends LitElement {
+  static override styles = [baseStyles];
+
+  /** The GraphQL endpoint, for example https://community.example.nl/graphql. Optional inside `<plein-community>`. */
+  @property() endpoint?: string;
+
+  /** The community's slug, for example `eemsdelta`. Optional inside `<plein-community>`. */
+  @property() community?: string;
+
+  /** The element's language; otherwise the nearest `lang` above it. `nl` (default) or `en`. */
+  // No default: an empty lang attribute on every element would hide the language of the page around it.
+  @property({ reflect: true }) override lang!: string;
+
+  @consume({ context: pleinClientContext, subscribe: true })
+  @state()
+  protected contextClient?: PleinClient;
+
+  protected readonly localize = new LocalizeController(this);
+
+  protected t: LocalizeController['t'] = (key, ...values) => this.localize.t(key, ...values);
+
+  /** The client this element talks through, or undefined when it has no community to talk to. */
+  protected get client(): PleinClient | undefined {
+    const endpoint = this.endpoint ?? (this.community ? getDefaultEndpoint() : undefined);
+    if (endpoint && this.community) return sharedClient(endpoint, this.community, this.localize.locale);
+    return this.contextClient;
+  }
+
+  /** Shown instead of a blank box when the element is placed without a community. */
+  protected renderNotConfigured(): TemplateResult {
+    return html`<div class="root"><p class="alert" role="alert">${this.t('common.notConfigured')}</p></div>`;
+  }
+}

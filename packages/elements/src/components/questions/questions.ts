@@ -1,0 +1,355 @@
+import { Task, TaskStatus } from '@lit/task';
+import { type PleinClient, PleinError, type QuestionSummary } from '@plein/client';
+import type { QuestionOrder, QuestionStatus } from '@plein/schema';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PleinElement } from '../../base/plein-element.ts';
+import { QuestionsController } from '../../controllers/questions-controller.ts';
+import { PleinQuestionOpenEvent } from '../../events/question-open.ts';
+import { questionsStyles } from './questions.styles.ts';
+
+const SEARCH_DELAY_MS = 300;
+const statuses: QuestionStatus[] = ['OPEN', 'ANSWERED', 'RESOLVED'];
+const orders: QuestionOrder[] = ['NEWEST', 'OLDEST', 'ACTIVE'];
+
+/**
+ * @summary The community's questions: search, filter by topic and status, sort, and load more. Opening a question
+ * shows its thread in place, or follows `question-href`.
+ *
+ * @fires plein-question-open - A question is opened. Cancelable: call `preventDefault()` to route yourself.
+ *
+ * @csspart filters - The search and filter bar.
+ * @csspart search - The search field.
+ * @csspart count - The line that says how many questions match.
+ * @csspart list - The list of questions.
+ * @csspart item - One question in the list.
+ * @csspart title - A question's title link.
+ * @csspart meta - A question's topic, author, time and answer count.
+ * @csspart badge - The "expert answer" and "resolved" marks.
+ * @csspart more - The "load more" button.
+ * @csspart back - The "back to all questions" button above an opened thread.
+ *
+ * @cssproperty --plein-text-color - Text colour.
+ * @cssproperty --plein-link-color - Colour of question titles.
+ * @cssproperty --plein-button-background-color - Background of buttons.
+ * @cssproperty --plein-border-color - Borders of fields and between questions.
+ * @cssproperty --plein-expert-color - Colour of the expert mark.
+ * @cssproperty --plein-font-family - Font of all text.
+ * @cssproperty --plein-font-size - Base text size (at least 16px by default).
+ */
+export class PleinQuestions extends PleinElement {
+  static override styles = [...PleinElement.styles, questionsStyles];
+
+  /** Show only this topic (its slug) at first. The citizen can change it unless `hide-filters` is set. */
+  @property({ reflect: true }) topic = '';
+
+  /** Show only questions with this status at first: OPEN, ANSWERED or RESOLVED. */
+  @property({ reflect: true }) status: QuestionStatus | '' = '';
+
+  /** The order: NEWEST (default), OLDEST or ACTIVE. */
+  @property({ attribute: 'order-by', reflect: true }) orderBy: QuestionOrder = 'NEWEST';
+
+  /** A link pattern for a question page, such as `/vraag/{id}`. Without it the thread opens in place. */
+  @property({ attribute: 'question-href' }) questionHref?: string;
+
+  /** Questions per page, 1 to 50. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /** Hides the search and filters, for a fixed list such as "latest questions about WW". */
+  @property({ type: Boolean, attribute: 'hide-filters' }) hideFilters = false;
+
+  /** The heading level of the list's heading (2 to 6), to fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() private searchText = '';
+  @state() private appliedSearch = '';
+  @state() private openQuestionId?: string;
+
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private returnFocusTo?: string;
+
+  private readonly overview = new Task(this, {
+    args: () => [this.client] as [PleinClient | undefined],
+    task: ([client], { signal }) => (client ? client.communityOverview({ signal }) : Promise.resolve(undefined)),
+  });
+
+  private readonly list = new QuestionsController(this, () => ({
+    client: this.client,
+    query: {
+      topic: this.topic || undefined,
+      status: this.status || undefined,
+      orderBy: this.orderBy,
+      search: this.appliedSearch || undefined,
+      first: Math.min(Math.max(Math.trunc(this.pageSize) || 20, 1), 50),
+    },
+  }));
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('openQuestionId') && this.returnFocusTo && !this.openQuestionId) {
+      const link = this.renderRoot.querySelector<HTMLElement>(`[data-question-id="${CSS.escape(this.returnFocusTo)}"]`);
+      link?.focus();
+      this.returnFocusTo = undefined;
+    } else if (changed.has('openQuestionId') && this.openQuestionId) {
+      this.renderRoot.querySelector<HTMLElement>('[part="back"]')?.focus();
+    }
+  }
+
+  protected override render() {
+    if (!this.client) return this.renderNotConfigured();
+    if (this.openQuestionId) return this.renderOpenQuestion(this.openQuestionId);
+    return html`
+      <section class="root" aria-labelledby="heading">
+        ${this.renderHeading()} ${this.hideFilters ? nothing : this.renderFilters()} ${this.renderCount()}
+        ${this.renderBody()}
+      </section>
+    `;
+  }
+
+  private renderHeading() {
+    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 2), 6);
+    return html`<div role="heading" aria-level=${level} id="heading" class="heading">
+      ${this.t('questions.heading')}
+    </div>`;
+  }
+
+  private renderFilters() {
+    const topics = this.overview.value?.topics ?? [];
+    return html`
+      <form part="filters" class="filters" role="search" @submit=${this.onSearchSubmit}>
+        <div class="field search">
+          <label for="search">${this.t('questions.search.label')}</label>
+          <input
+            id="search"
+            part="search"
+            type="search"
+            name="search"
+            autocomplete="off"
+            aria-describedby="search-hint"
+            .value=${this.searchText}
+            @input=${this.onSearchInput}
+          />
+          <span id="search-hint" class="hint">${this.t('questions.search.hint')}</span>
+        </div>
+        <div class="field">
+          <label for="topic">${this.t('questions.topic.label')}</label>
+          <select id="topic" name="topic" @change=${this.onTopicChange}>
+            <option value="" ?selected=${!this.topic}>${this.t('questions.topic.all')}</option>
+            ${topics.map(
+              (topic) =>
+                html`<option value=${topic.slug} ?selected=${topic.slug === this.topic}>
+                  ${topic.name} (${topic.questionCount})
+                </option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="status">${this.t('questions.status.label')}</label>
+          <select id="status" name="status" @change=${this.onStatusChange}>
+            <option value="" ?selected=${!this.status}>${this.t('questions.status.all')}</option>
+            ${statuses.map(
+              (status) =>
+                html`<option value=${status} ?selected=${status === this.status}>
+                  ${this.t(`questions.status.${status}`)}
+                </option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="order">${this.t('questions.order.label')}</label>
+          <select id="order" name="order" @change=${this.onOrderChange}>
+            ${orders.map(
+              (order) =>
+                html`<option value=${order} ?selected=${order === this.orderBy}>
+                  ${this.t(`questions.order.${order}`)}
+                </option>`,
+            )}
+          </select>
+        </div>
+      </form>
+    `;
+  }
+
+  /** Announced politely, so a screen reader hears how many questions match after each change. */
+  private renderCount() {
+    const ready = this.list.status === TaskStatus.COMPLETE;
+    const text = !ready
+      ? ''
+      : this.appliedSearch
+        ? this.t('questions.countSearch', this.list.totalCount, this.appliedSearch)
+        : this.t('questions.count', this.list.totalCount);
+    return html`<p part="count" class="count" role="status">${text}</p>`;
+  }
+
+  private renderBody() {
+    const { status, items } = this.list;
+    if (status === TaskStatus.ERROR) return this.renderError(this.list.error);
+    if ((status === TaskStatus.PENDING || status === TaskStatus.INITIAL) && items.length === 0) {
+      return html`<p class="loading" aria-busy="true">${this.t('questions.loading')}</p>`;
+    }
+    if (status === TaskStatus.COMPLETE && items.length === 0) {
+      return html`<p class="empty">
+        ${this.appliedSearch ? this.t('questions.emptySearch', this.appliedSearch) : this.t('questions.empty')}
+      </p>`;
+    }
+    return html`
+      <ol part="list" class="list" aria-busy=${status === TaskStatus.PENDING ? 'true' : 'false'}>
+        ${items.map((question) => this.renderItem(question))}
+      </ol>
+      ${this.renderMore()}
+    `;
+  }
+
+  private renderItem(question: QuestionSummary) {
+    return html`
+      <li part="item" class="item">
+        <a
+          part="title"
+          class="title"
+          href=${this.hrefFor(question.id)}
+          data-question-id=${question.id}
+          @click=${(event: MouseEvent) => this.onOpen(event, question)}
+          >${question.title}</a
+        >
+        <p part="meta" class="meta">
+          <span>${question.topic.name}</span>
+          <span>${this.t('common.askedBy', question.author.displayName)}</span>
+          <time datetime=${question.createdAt} title=${this.localize.dateTime(question.createdAt)}
+            >${this.localize.relativeTime(question.createdAt)}</time
+          >
+          <span>${this.t('common.answers', question.answerCount)}</span>
+        </p>
+        ${
+          question.hasExpertAnswer || question.status === 'RESOLVED'
+            ? html`<p class="badges">
+                ${
+                  question.hasExpertAnswer
+                    ? html`<span part="badge" class="badge expert">${this.t('questions.expertAnswered')}</span>`
+                    : nothing
+                }
+                ${
+                  question.status === 'RESOLVED'
+                    ? html`<span part="badge" class="badge resolved">${this.t('questions.resolved')}</span>`
+                    : nothing
+                }
+              </p>`
+            : nothing
+        }
+      </li>
+    `;
+  }
+
+  private renderMore() {
+    const shown = html`<p class="shown muted">
+      ${this.t('questions.shown', this.list.items.length, this.list.totalCount)}
+    </p>`;
+    if (this.list.moreFailed) return html`${shown}${this.renderError(this.list.error)}`;
+    if (!this.list.hasNextPage) return shown;
+    const busy = this.list.loadingMore;
+    return html`
+      ${shown}
+      <button
+        part="more"
+        class="button secondary more"
+        type="button"
+        aria-disabled=${busy ? 'true' : 'false'}
+        @click=${() => !busy && this.list.loadMore()}
+      >
+        ${busy ? this.t('questions.moreLoading') : this.t('questions.more')}
+      </button>
+    `;
+  }
+
+  private renderError(error: unknown) {
+    const message = error instanceof PleinError ? error.message : this.t('common.notConfigured');
+    const retryable = !(error instanceof PleinError) || error.retryable;
+    return html`
+      <div class="alert" role="alert">
+        <p>${message}</p>
+        ${
+          retryable
+            ? html`<button class="button secondary" type="button" @click=${() => this.list.retry()}>
+                ${this.t('common.retry')}
+              </button>`
+            : nothing
+        }
+      </div>
+    `;
+  }
+
+  private renderOpenQuestion(questionId: string) {
+    return html`
+      <div class="root">
+        <button part="back" class="link-button back" type="button" @click=${this.closeQuestion}>
+          ← ${this.t('questions.back')}
+        </button>
+        <plein-question
+          question-id=${questionId}
+          .endpoint=${this.endpoint}
+          .community=${this.community}
+          heading-level=${this.headingLevel}
+          exportparts="title: question-title, answer, form"
+        ></plein-question>
+      </div>
+    `;
+  }
+
+  private hrefFor(id: string): string {
+    return this.questionHref ? this.questionHref.replaceAll('{id}', encodeURIComponent(id)) : `#vraag-${id}`;
+  }
+
+  private onOpen(event: MouseEvent, question: QuestionSummary): void {
+    // Ctrl- or middle-click on a real link opens a new tab, as on any website.
+    const newTab = event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey;
+    if (newTab && this.questionHref) return;
+    const open = new PleinQuestionOpenEvent(question.id, question.title);
+    this.dispatchEvent(open);
+    if (open.defaultPrevented) {
+      event.preventDefault();
+      return;
+    }
+    if (this.questionHref) return;
+    event.preventDefault();
+    void this.openInPlace(question.id);
+  }
+
+  private async openInPlace(questionId: string): Promise<void> {
+    await import('../../define/plein-question.ts');
+    this.openQuestionId = questionId;
+  }
+
+  private closeQuestion = () => {
+    this.returnFocusTo = this.openQuestionId;
+    this.openQuestionId = undefined;
+  };
+
+  private onSearchInput(event: InputEvent): void {
+    this.searchText = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => (this.appliedSearch = this.searchText.trim()), SEARCH_DELAY_MS);
+  }
+
+  private onSearchSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    clearTimeout(this.searchTimer);
+    const input = (event.target as HTMLFormElement).elements.namedItem('search') as HTMLInputElement;
+    this.searchText = input.value;
+    this.appliedSearch = input.value.trim();
+  }
+
+  private onTopicChange(event: Event): void {
+    this.topic = (event.target as HTMLSelectElement).value;
+  }
+
+  private onStatusChange(event: Event): void {
+    this.status = (event.target as HTMLSelectElement).value as QuestionStatus | '';
+  }
+
+  private onOrderChange(event: Event): void {
+    this.orderBy = (event.target as HTMLSelectElement).value as QuestionOrder;
+  }
+}

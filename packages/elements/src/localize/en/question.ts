@@ -1,0 +1,23 @@
+import type { question as source } from '../nl/question.ts';
+import type { TranslationOf } from '../translation-types.ts';
+
+export const question: TranslationOf<typeof source> = {
+  'question.loading': 'Loading question…',
+  'question.notFound': 'This question does not exist (any more). It may have been removed.',
+  'question.answersHeading': (count) => (count === 1 ? '1 answer' : `${count} answers`),
+  'question.noAnswers': 'There is no answer yet. Do you know something that could help? Write it below.',
+  'question.accepted': 'Chosen as the best answer',
+  'question.moreAnswers': 'Load more answers',
+  'question.moreAnswersLoading': 'Loading more answers…',
+  'question.form.heading': 'Your answer',
+  'question.form.body': 'Your answer',
+  'question.form.bodyHint':
+    'Share your experience or knowledge. Do not write personal data such as your BSN or phone number.',
+  'question.form.displayName': 'Your name or pseudonym',
+  'question.form.displayNameHint': 'Leave empty to answer anonymously.',
+  'question.form.submit': 'Post answer',
+  'question.form.submitting': 'Sending answer…',
+  'question.form.posted': 'Thank you. Your answer has been added.',
+  'question.form.errorSummary': 'Please check your answer:',
+  'question.form.kept': 'Your text has been kept. You can try again in a moment.',
+};

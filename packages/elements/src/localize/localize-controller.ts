@@ -1,0 +1,56 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { type Locale, type Translation, type TranslationKey, translations } from './translations.ts';
+
+type Values<Key extends TranslationKey> = Translation[Key] extends (...values: infer V) => string ? V : [];
+
+/** Dutch unless the nearest `lang` (on the element or an ancestor, else the page) asks for English. */
+export function localeOf(element: Element): Locale {
+  const lang = element.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang ?? '';
+  return lang.toLowerCase().startsWith('en') ? 'en' : 'nl';
+}
+
+/**
+ * Gives an element its words, dates and numbers in its language. Not @lit/localize: that is configured once per page,
+ * and a host page may already use it (docs/decisions/0006-own-localize.md).
+ */
+export class LocalizeController implements ReactiveController {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.requestUpdate();
+  }
+
+  get locale(): Locale {
+    return localeOf(this.host);
+  }
+
+  t<Key extends TranslationKey>(key: Key, ...values: Values<Key>): string {
+    const phrase = translations[this.locale][key] as string | ((...v: Values<Key>) => string);
+    return typeof phrase === 'function' ? phrase(...values) : phrase;
+  }
+
+  /** "3 dagen geleden", "gisteren": a relative time in the element's language. */
+  relativeTime(iso: string, now: number = Date.now()): string {
+    const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+    const format = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
+    const units: [Intl.RelativeTimeFormatUnit, number][] = [
+      ['year', 31_536_000],
+      ['month', 2_592_000],
+      ['week', 604_800],
+      ['day', 86_400],
+      ['hour', 3_600],
+      ['minute', 60],
+    ];
+    for (const [unit, size] of units) {
+      if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+    }
+    return format.format(0, 'minute');
+  }
+
+  /** A full date for a `title` or a screen reader: "12 oktober 2026 om 14:05". */
+  dateTime(iso: string): string {
+    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  }
+}

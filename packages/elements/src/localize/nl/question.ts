@@ -1,0 +1,20 @@
+export const question = {
+  'question.loading': 'Vraag laden…',
+  'question.notFound': 'Deze vraag bestaat niet (meer). Misschien is hij verwijderd.',
+  'question.answersHeading': (count: number) => (count === 1 ? '1 antwoord' : `${count} antwoorden`),
+  'question.noAnswers': 'Er is nog geen antwoord. Weet u iets dat kan helpen? Schrijf het hieronder.',
+  'question.accepted': 'Gekozen als beste antwoord',
+  'question.moreAnswers': 'Meer antwoorden laden',
+  'question.moreAnswersLoading': 'Meer antwoorden laden…',
+  'question.form.heading': 'Uw antwoord',
+  'question.form.body': 'Uw antwoord',
+  'question.form.bodyHint':
+    'Deel uw ervaring of kennis. Schrijf geen persoonlijke gegevens zoals uw BSN of telefoonnummer.',
+  'question.form.displayName': 'Uw naam of schuilnaam',
+  'question.form.displayNameHint': 'Laat leeg om anoniem te reageren.',
+  'question.form.submit': 'Plaats antwoord',
+  'question.form.submitting': 'Antwoord versturen…',
+  'question.form.posted': 'Dank u wel. Uw antwoord staat erbij.',
+  'question.form.errorSummary': 'Controleer uw antwoord:',
+  'question.form.kept': 'Uw tekst is bewaard. U kunt het zo opnieuw proberen.',
+};

@@ -1,0 +1,185 @@
+import { delay, graphql, HttpResponse, type RequestHandler } from 'msw';
+import { MOCK_ENDPOINT, mockAnswers, mockOverview, mockQuestions, mockThread } from './fixtures.ts';
+
+/**
+ * msw handlers: the mocked community server for element tests and Storybook. Each scenario is a list of handlers;
+ * tests and stories put one in front with `worker.use(...)`.
+ */
+const api = graphql.link(MOCK_ENDPOINT);
+
+const overview = api.query('CommunityOverview', () => HttpResponse.json({ data: { community: mockOverview } }));
+
+const questionsList = api.query('QuestionsList', ({ variables }) => {
+  const first = Number(variables.first ?? 20);
+  const search = String(variables.search ?? '').toLowerCase();
+  const filtered = mockQuestions.filter(
+    (q) =>
+      (!variables.topic || q.topic.slug === variables.topic) &&
+      (!variables.status || q.status === variables.status) &&
+      (!search || q.title.toLowerCase().includes(search)),
+  );
+  const start = variables.after ? Number(String(variables.after).replace('cursor-', '')) : 0;
+  const page = filtered.slice(start, start + first);
+  return HttpResponse.json({
+    data: {
+      community: {
+        id: mockOverview.id,
+        questions: {
+          totalCount: filtered.length,
+          pageInfo: { hasNextPage: start + first < filtered.length, endCursor: `cursor-${start + page.length}` },
+          edges: page.map((node, i) => ({ cursor: `cursor-${start + i + 1}`, node })),
+        },
+      },
+    },
+  });
+});
+
+const thread = api.query('QuestionThread', ({ variables }) =>
+  HttpResponse.json({ data: { question: mockThread(String(variables.id)) } }),
+);
+
+const moreAnswers = api.query('QuestionAnswers', ({ variables }) =>
+  HttpResponse.json({
+    data: {
+      question: {
+        id: variables.id,
+        answers: {
+          totalCount: mockAnswers.length + 1,
+          pageInfo: { hasNextPage: false, endCursor: null },
+          edges: [
+            { cursor: 'cursor-a4', node: { ...mockAnswers[2]!, id: 'a4', body: 'Nog een antwoord op pagina twee.' } },
+          ],
+        },
+      },
+    },
+  }),
+);
+
+const similar = api.query('SimilarQuestions', () =>
+  HttpResponse.json({ data: { community: { id: mockOverview.id, similarQuestions: mockQuestions.slice(0, 3) } } }),
+);
+
+const askQuestion = api.mutation('AskQuestion', ({ variables }) => {
+  const input = variables.input as Record<string, string>;
+  const topic = mockOverview.topics.find((t) => t.slug === input.topic) ?? mockOverview.topics[0]!;
+  return HttpResponse.json({
+    data: {
+      askQuestion: {
+        question: {
+          ...mockQuestions[0]!,
+          id: 'q-new',
+          title: input.title,
+          body: input.body,
+          status: 'OPEN',
+          answerCount: 0,
+          hasExpertAnswer: false,
+          topic: { slug: topic.slug, name: topic.name },
+          author: { displayName: input.displayName || 'Anoniem', role: 'CITIZEN', expert: null },
+        },
+        ownerToken: 'mock-owner-token',
+        errors: [],
+      },
+    },
+  });
+});
+
+const answerQuestion = api.mutation('AnswerQuestion', ({ variables }) => {
+  const input = variables.input as Record<string, string>;
+  return HttpResponse.json({
+    data: {
+      answerQuestion: {
+        answer: {
+          id: 'a-new',
+          body: input.body,
+          createdAt: new Date().toISOString(),
+          isAccepted: false,
+          helpfulCount: 0,
+          author: { displayName: input.displayName || 'Anoniem', role: 'CITIZEN', expert: null },
+        },
+        errors: [],
+      },
+    },
+  });
+});
+
+/** A community that answers everything normally. */
+export const defaultHandlers: RequestHandler[] = [
+  overview,
+  questionsList,
+  thread,
+  moreAnswers,
+  similar,
+  askQuestion,
+  answerQuestion,
+];
+
+/** Every operation of the community in one failure mode. */
+function everywhere(respond: () => Response | Promise<Response>): RequestHandler[] {
+  return [api.operation(respond)];
+}
+
+export const scenarios = {
+  /** A community without questions. */
+  empty: [
+    api.query('QuestionsList', () =>
+      HttpResponse.json({
+        data: {
+          community: {
+            id: mockOverview.id,
+            questions: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] },
+          },
+        },
+      }),
+    ),
+  ],
+  /** The server cannot be reached. */
+  networkError: everywhere(() => HttpResponse.error()),
+  /** The server has an internal failure. */
+  serverError: everywhere(() =>
+    HttpResponse.json({
+      data: null,
+      errors: [{ message: 'Er ging iets mis bij ons.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    }),
+  ),
+  /** The page's origin is not registered for the community. */
+  forbidden: everywhere(() =>
+    HttpResponse.json(
+      {
+        data: null,
+        errors: [{ message: 'Deze website mag de community niet gebruiken.', extensions: { code: 'FORBIDDEN' } }],
+      },
+      { status: 403 },
+    ),
+  ),
+  /** The community name is wrong: the server knows no such community. */
+  unknownCommunity: everywhere(() => HttpResponse.json({ data: { community: null, question: null } })),
+  /** The server never answers (the client's timeout decides). */
+  slow: everywhere(async () => {
+    await delay('infinite');
+    return HttpResponse.json({});
+  }),
+  /** Ask and answer mutations come back with field errors. */
+  userErrors: [
+    api.mutation('AskQuestion', () =>
+      HttpResponse.json({
+        data: {
+          askQuestion: {
+            question: null,
+            ownerToken: null,
+            errors: [{ field: 'title', code: 'TOO_SHORT', message: 'Schrijf minstens 10 tekens.' }],
+          },
+        },
+      }),
+    ),
+    api.mutation('AnswerQuestion', () =>
+      HttpResponse.json({
+        data: {
+          answerQuestion: {
+            answer: null,
+            errors: [{ field: 'body', code: 'TOO_SHORT', message: 'Schrijf minstens 10 tekens.' }],
+          },
+        },
+      }),
+    ),
+  ],
+} satisfies Record<string, RequestHandler[]>;

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumArgs, findChromium } from './scripts/chromium.js';
+
+const require = createRequire(import.meta.url);
+const serviceWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
+
+/** Element and client tests in real Chromium; the network is mocked with msw's service worker (named as such). */
+export default {
+  files: ['packages/elements/src/**/*.test.ts', 'packages/client/test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: findChromium(), args: chromiumArgs },
+    }),
+  ],
+  middleware: [
+    (context, next) => {
+      if (context.path !== '/mockServiceWorker.js') return next();
+      context.type = 'application/javascript';
+      context.set('Service-Worker-Allowed', '/');
+      context.body = serviceWorker;
+    },
+  ],
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+};
