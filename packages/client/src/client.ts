@@ -212,7 +212,8 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
 
   private error(kind: PleinErrorKind, code?: string, serverMessage?: string, cause?: unknown): PleinError {
     // Plein's server already words its refusals for people, in the caller's language; other texts stay internal.
-    const useServerText = serverMessage && code && !['INTERNAL_SERVER_ERROR', 'GRAPHQL_VALIDATION_FAILED'].includes(code);
+    const useServerText =
+      serverMessage && code && !['INTERNAL_SERVER_ERROR', 'GRAPHQL_VALIDATION_FAILED'].includes(code);
     return new PleinError(kind, useServerText ? serverMessage : errorMessages[this.locale][kind], code, { cause });
   }
 

@@ -7,17 +7,6 @@ import { type ClientLocale, createPleinClient, type PleinClient } from '@plein/c
  */
 export const pleinClientContext = createContext<PleinClient | undefined>(Symbol.for('plein/client@1'));
 
-let defaultEndpoint: string | undefined;
-
-/** The embed bundle sets this to its own server's /graphql, so `community` alone is enough on a host page. */
-export function setDefaultEndpoint(endpoint: string): void {
-  defaultEndpoint = endpoint;
-}
-
-export function getDefaultEndpoint(): string | undefined {
-  return defaultEndpoint;
-}
-
 const clients = new Map<string, PleinClient>();
 
 /** Forgets the shared clients and their caches: for tests that switch the mocked server between scenarios. */

@@ -2,7 +2,8 @@ import { consume } from '@lit/context';
 import type { PleinClient } from '@plein/client';
 import { html, LitElement, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { getDefaultEndpoint, pleinClientContext, sharedClient } from '../context.ts';
+import { pleinClientContext, sharedClient } from '../context.ts';
+import { getDefaultEndpoint } from '../default-endpoint.ts';
 import { LocalizeController } from '../localize/localize-controller.ts';
 import { baseStyles } from '../styles/base.styles.ts';
 

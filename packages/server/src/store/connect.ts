@@ -14,6 +14,32 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+/**
+ * Kysely prepares every query anew; preparing costs more than running our small indexed queries. Statements are
+ * reusable on one connection, so the same SQL text gets the same prepared statement (bounded, oldest dropped).
+ */
+function withStatementCache(database: BetterSqlite3.Database, limit = 500): BetterSqlite3.Database {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepare = database.prepare.bind(database);
+  return new Proxy(database, {
+    get(target, property) {
+      if (property !== 'prepare') {
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (sql: string) => {
+        let statement = statements.get(sql);
+        if (!statement) {
+          statement = prepare(sql);
+          statements.set(sql, statement);
+          if (statements.size > limit) statements.delete(statements.keys().next().value as string);
+        }
+        return statement;
+      };
+    },
+  });
+}
+
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/plein.db';
 
 /**
@@ -41,7 +67,7 @@ export function connect(databaseUrl: string = DEFAULT_DATABASE_URL): Connection 
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
     return { db, engine: 'sqlite', describe: `sqlite:${path}`, close: () => db.destroy() };
   }
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${databaseUrl.split(':')[0]}:")`);

@@ -2,7 +2,8 @@ import { ContextProvider } from '@lit/context';
 import { createPleinClient, type PleinClient } from '@plein/client';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { getDefaultEndpoint, pleinClientContext } from '../../context.ts';
+import { pleinClientContext } from '../../context.ts';
+import { getDefaultEndpoint } from '../../default-endpoint.ts';
 import { localeOf } from '../../localize/localize-controller.ts';
 
 /**

@@ -1,0 +1,17 @@
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../scripts/chromium.js';
+
+/** Real Chromium for end-to-end tests: the system's browser, never a downloaded one. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
+}
+
+/** Collects what a page reports as broken: console errors and uncaught exceptions. */
+export function collectPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return problems;
+}

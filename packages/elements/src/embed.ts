@@ -1,0 +1,46 @@
+import { ContextRoot } from '@lit/context';
+import { setDefaultEndpoint } from './default-endpoint.ts';
+
+/**
+ * The embed entry (`/embed/plein.js`): one script tag on a host page. It registers nothing up front; it watches the
+ * page and loads an element's code the first time its tag appears, so a page with only `<plein-questions>` downloads
+ * only what that element needs.
+ */
+const loaders: Record<string, () => Promise<unknown>> = {
+  'plein-community': () => import('./define/plein-community.ts'),
+  'plein-questions': () => import('./define/plein-questions.ts'),
+  'plein-question': () => import('./define/plein-question.ts'),
+  'plein-ask': () => import('./define/plein-ask.ts'),
+};
+const tags = Object.keys(loaders);
+const requested = new Set<string>();
+
+// Elements talk to the server this script came from, unless they name another endpoint.
+setDefaultEndpoint(new URL('/graphql', import.meta.url).href);
+
+// A provider that upgrades after the elements inside it still reaches them.
+new ContextRoot().attach(document.documentElement);
+
+function load(tag: string): void {
+  const loader = loaders[tag];
+  if (!loader || requested.has(tag) || customElements.get(tag)) return;
+  requested.add(tag);
+  loader().catch((error: unknown) => {
+    requested.delete(tag);
+    console.error(`Plein: <${tag}> kon niet worden geladen.`, error);
+  });
+}
+
+function discover(root: ParentNode): void {
+  for (const tag of tags) {
+    if (root instanceof Element && root.localName === tag) load(tag);
+    if (root.querySelector(tag)) load(tag);
+  }
+}
+
+discover(document);
+new MutationObserver((records) => {
+  for (const record of records) {
+    for (const node of record.addedNodes) if (node instanceof Element) discover(node);
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });

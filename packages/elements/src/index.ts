@@ -1,0 +1,10 @@
+/** Classes without registration: import a `define/plein-*.js` module (or the embed script) to register tags. */
+export { PleinElement } from './base/plein-element.ts';
+export { PleinCommunity } from './components/community/community.ts';
+export { PleinQuestions } from './components/questions/questions.ts';
+export { pleinClientContext } from './context.ts';
+export { setDefaultEndpoint } from './default-endpoint.ts';
+export { defineElement } from './define-element.ts';
+export { PleinAnswerPostedEvent } from './events/answer-posted.ts';
+export { PleinQuestionAskedEvent } from './events/question-asked.ts';
+export { PleinQuestionOpenEvent } from './events/question-open.ts';

@@ -1,0 +1,82 @@
+import { fileURLToPath } from 'node:url';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const graphqlShim = `${root}packages/client/src/graphql-shim.ts`;
+const defineModules = ['plein-community', 'plein-questions', 'plein-question', 'plein-ask'];
+
+const typescript = () => esbuild({ tsconfig: `${root}tsconfig.json`, target: 'es2022', sourceMap: true });
+
+/**
+ * graphql-request imports graphql's parser and printer to read an operation's name; Plein's documents are
+ * generated strings, so the browser bundle gets a small stand-in instead (docs/decisions/0004-string-documents.md).
+ */
+function replaceGraphqlWithShim() {
+  return {
+    name: 'plein-graphql-shim',
+    resolveId(source) {
+      return source === 'graphql' ? graphqlShim : null;
+    },
+  };
+}
+
+/** Writes which chunk imports which, so `npm run size` can add up what one element costs a page. */
+function chunkGraph() {
+  return {
+    name: 'plein-chunk-graph',
+    generateBundle(_options, bundle) {
+      const graph = {};
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        graph[chunk.fileName] = {
+          isEntry: chunk.isEntry,
+          module: chunk.facadeModuleId ? chunk.facadeModuleId.replace(root, '') : null,
+          imports: chunk.imports,
+          dynamicImports: chunk.dynamicImports,
+        };
+      }
+      this.emitFile({ type: 'asset', fileName: 'chunks.json', source: JSON.stringify(graph, null, 2) });
+    },
+  };
+}
+
+const isPackageImport = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+export default [
+  // (a) ESM per package for bundlers: dependencies stay imports, the host's bundler shares them.
+  {
+    input: { index: 'packages/client/src/index.ts' },
+    external: isPackageImport,
+    plugins: [typescript()],
+    output: { dir: 'packages/client/dist', format: 'es', sourcemap: true },
+  },
+  {
+    input: {
+      index: 'packages/elements/src/index.ts',
+      ...Object.fromEntries(defineModules.map((name) => [`define/${name}`, `packages/elements/src/define/${name}.ts`])),
+    },
+    external: isPackageImport,
+    plugins: [typescript()],
+    output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+  },
+  // (b) The embed bundle: self-contained, minified, every element a lazily loaded chunk.
+  {
+    input: { plein: 'packages/elements/src/embed.ts' },
+    plugins: [
+      replaceGraphqlWithShim(),
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+      typescript(),
+      terser({ ecma: 2022, module: true, format: { comments: false } }),
+      chunkGraph(),
+    ],
+    output: {
+      dir: 'packages/elements/dist/embed',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+  },
+];

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/**
+ * Prints what the embed bundle costs a host page, compressed as a server sends it: the entry, each chunk, and the
+ * total for a page that uses only <plein-questions> (the entry plus every chunk that element pulls in statically).
+ * Budgets (gzip) are printed next to the figures; this script reports, it does not fail the build.
+ */
+const dir = 'packages/elements/dist/embed';
+const graph = JSON.parse(readFileSync(join(dir, 'chunks.json'), 'utf8'));
+
+const sizes = (file) => {
+  const source = readFileSync(join(dir, file));
+  return {
+    raw: source.length,
+    gzip: gzipSync(source, { level: 9 }).length,
+    brotli: brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+
+/** The chunks a page downloads before an element can render: the file and its static imports, transitively. */
+function closure(files) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imported of graph[file].imports) visit(imported);
+  };
+  files.forEach(visit);
+  return [...seen];
+}
+
+const total = (files) =>
+  files
+    .map(sizes)
+    .reduce((sum, s) => ({ raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli }), {
+      raw: 0,
+      gzip: 0,
+      brotli: 0,
+    });
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const row = (name, s) =>
+  console.log(`${name.padEnd(44)} ${kb(s.raw).padStart(9)} ${kb(s.gzip).padStart(9)} ${kb(s.brotli).padStart(9)}`);
+
+const entry = Object.keys(graph).find((file) => graph[file].isEntry);
+const chunkOf = (tag) => Object.keys(graph).find((file) => graph[file].module?.endsWith(`define/${tag}.ts`));
+
+console.log(`${'file'.padEnd(44)} ${'raw'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)}`);
+for (const file of Object.keys(graph)) row(file, sizes(file));
+console.log('');
+
+const tags = ['plein-questions', 'plein-question', 'plein-ask', 'plein-community'];
+for (const tag of tags) {
+  const chunk = chunkOf(tag);
+  if (chunk) row(`page with only <${tag}>`, total(closure([entry, chunk])));
+}
+const onlyList = total(closure([entry, chunkOf('plein-questions')]));
+const everything = total(Object.keys(graph));
+row('all elements together', everything);
+console.log('');
+const verdict = (value, budget) =>
+  `${kb(value)} of ${kb(budget)} gzip: ${value <= budget ? 'within budget' : 'OVER BUDGET'}`;
+console.log(`Budget, page with only <plein-questions>: ${verdict(onlyList.gzip, 14 * 1024)}`);
+console.log(`Budget, all elements together:           ${verdict(everything.gzip, 24 * 1024)}`);
