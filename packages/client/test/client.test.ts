@@ -12,7 +12,7 @@ const api = graphql.link(endpoint);
 const worker = setupWorker();
 
 const emptyPage = { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
-const listResponse = () => HttpResponse.json({ data: { community: { id: 'c1', questions: emptyPage } } });
+const listBody = { data: { community: { id: 'c1', questions: emptyPage } } };
 const fastRetry = { attempts: 3, baseDelayMs: 5 };
 
 function client(options: Partial<Parameters<typeof createPleinClient>[0]> = {}) {
@@ -49,7 +49,7 @@ describe('createPleinClient', () => {
       api.query('QuestionsList', async () => {
         requests++;
         await delay(30);
-        return listResponse();
+        return HttpResponse.json(listBody);
       }),
     );
     const plein = client();
@@ -66,7 +66,7 @@ describe('createPleinClient', () => {
     worker.use(
       api.query('QuestionsList', () => {
         requests++;
-        return listResponse();
+        return HttpResponse.json(listBody);
       }),
       api.mutation('AskQuestion', () =>
         HttpResponse.json({
@@ -168,7 +168,7 @@ describe('createPleinClient', () => {
     worker.use(
       api.query('QuestionsList', async () => {
         await delay('infinite');
-        return listResponse();
+        return HttpResponse.json(listBody);
       }),
     );
     const slow = (await client({ timeoutMs: 50, retry: { attempts: 1, baseDelayMs: 1 } })
@@ -193,7 +193,7 @@ describe('createPleinClient', () => {
           authorization: request.headers.get('authorization'),
           credentials: request.credentials,
         };
-        return listResponse();
+        return HttpResponse.json(listBody);
       }),
     );
     await client({ locale: 'en', getToken: async () => 'secret-token' }).questions({});

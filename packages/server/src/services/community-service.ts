@@ -1,11 +1,15 @@
+import type { CommunityRow } from '../store/database-schema.ts';
 import type { PleinStore } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import { ServiceError } from './errors.ts';
 import { type Community, type Municipality, type Topic, toCommunity, toMunicipality, toTopic } from './models.ts';
 import { newId } from './secrets.ts';
 
-/** How long the origin allowlist is trusted before it is read again (the CLI may change it while a server runs). */
-const ORIGINS_TTL_MS = 10_000;
+/**
+ * How long communities, topics and the origin allowlist are trusted before they are read again: they change rarely
+ * (through the CLI, perhaps while a server runs), and every widget request needs them.
+ */
+const REFERENCE_DATA_TTL_MS = 10_000;
 
 export interface RequestOrigin {
   /** The page's origin as the browser sent it; absent for server-to-server calls. */
@@ -23,6 +27,8 @@ export function normaliseOrigin(origin: string): string {
 
 export class CommunityService {
   private origins: { byCommunity: Map<string, Set<string>>; all: Set<string>; readAt: number } | undefined;
+  private readonly communitiesBySlug = new Map<string, { row: CommunityRow; readAt: number }>();
+  private readonly topicsById = new Map<string, { topic: Topic; readAt: number }>();
 
   constructor(
     private readonly store: PleinStore,
@@ -30,10 +36,16 @@ export class CommunityService {
   ) {}
 
   async bySlug(slug: string, request?: RequestOrigin): Promise<Community | null> {
-    const row = await this.store.communityBySlug(slug);
-    if (!row) return null;
-    if (request) await this.assertOriginAllowed(row.id, request);
-    return toCommunity(row);
+    const now = this.clock().getTime();
+    let row = this.communitiesBySlug.get(slug);
+    if (!row || now - row.readAt > REFERENCE_DATA_TTL_MS) {
+      const found = await this.store.communityBySlug(slug);
+      if (!found) return null;
+      row = { row: found, readAt: now };
+      this.communitiesBySlug.set(slug, row);
+    }
+    if (request) await this.assertOriginAllowed(row.row.id, request);
+    return toCommunity(row.row);
   }
 
   async byIds(ids: readonly string[]): Promise<Community[]> {
@@ -70,7 +82,14 @@ export class CommunityService {
   }
 
   async topicsByIds(ids: readonly string[]): Promise<Topic[]> {
-    return (await this.store.topicsByIds(ids)).map(toTopic);
+    const now = this.clock().getTime();
+    const missing = ids.filter((id) => {
+      const cached = this.topicsById.get(id);
+      return !cached || now - cached.readAt > REFERENCE_DATA_TTL_MS;
+    });
+    for (const row of await this.store.topicsByIds(missing))
+      this.topicsById.set(row.id, { topic: toTopic(row), readAt: now });
+    return ids.flatMap((id) => this.topicsById.get(id)?.topic ?? []);
   }
 
   questionCountsByTopic(topicIds: readonly string[]): Promise<Map<string, number>> {
@@ -92,7 +111,7 @@ export class CommunityService {
 
   private async allowlist() {
     const now = this.clock().getTime();
-    if (!this.origins || now - this.origins.readAt > ORIGINS_TTL_MS) {
+    if (!this.origins || now - this.origins.readAt > REFERENCE_DATA_TTL_MS) {
       const byCommunity = new Map<string, Set<string>>();
       const all = new Set<string>();
       for (const { community_id, origin } of await this.store.allOrigins()) {
