@@ -22,6 +22,25 @@ function replaceGraphqlWithShim() {
   };
 }
 
+/** Shrinks CSS inside css`` templates: comments and layout whitespace go; templates with interpolations are left. */
+export function minifyCssTemplates() {
+  const minify = (text) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}')
+      .trim();
+  return {
+    name: 'plein-minify-css',
+    transform(code, id) {
+      if (!id.includes('/packages/elements/src/') || !code.includes('css`')) return null;
+      return { code: code.replace(/css`([^`]*)`/g, (whole, text) => (text.includes('${') ? whole : `css\`${minify(text)}\``)), map: null };
+    },
+  };
+}
+
 /** Writes which chunk imports which, so `npm run size` can add up what one element costs a page. */
 function chunkGraph() {
   return {
@@ -68,6 +87,7 @@ export default [
       replaceGraphqlWithShim(),
       nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
       typescript(),
+      minifyCssTemplates(),
       terser({ ecma: 2022, module: true, format: { comments: false } }),
       chunkGraph(),
     ],

@@ -17,5 +17,5 @@ export function renderCharacterCounter(
     length > 0 && needed > 0
       ? localize.t('common.charactersNeeded', needed)
       : localize.t('common.charactersLeft', left);
-  return html`<span id=${id} class="counter ${left < 0 ? 'over' : ''}">${text}</span>`;
+  return html`<span id=${id} part="counter" class="counter ${left < 0 ? 'over' : ''}">${text}</span>`;
 }

@@ -5,6 +5,7 @@ import { startMockServer, worker } from '../../mocks/browser-worker.ts';
 import { resetSharedClients } from '../../context.ts';
 import '../../define/plein-questions.ts';
 import '../../define/plein-community.ts';
+import type { PleinQuestionOpenEvent } from '../../events/question-open.ts';
 import type { PleinQuestions } from './questions.ts';
 
 // The community server is mocked with msw in these tests; e2e/ runs the real one.
@@ -142,7 +143,7 @@ describe('<plein-questions>', () => {
     const link = shadow(element).querySelector<HTMLAnchorElement>('[part="title"]')!;
     expect(link.getAttribute('href')).to.equal('/vraag/q1');
     element.addEventListener('plein-question-open', (event) => event.preventDefault(), { once: true });
-    const opened = oneEvent(element, 'plein-question-open');
+    const opened = oneEvent<PleinQuestionOpenEvent>(element, 'plein-question-open');
     link.click();
     const event = await opened;
     expect(event.questionId).to.equal('q1');
