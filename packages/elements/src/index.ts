@@ -1,6 +1,8 @@
 /** Classes without registration: import a `define/plein-*.js` module (or the embed script) to register tags. */
 export { PleinElement } from './base/plein-element.ts';
+export { PleinAsk } from './components/ask/ask.ts';
 export { PleinCommunity } from './components/community/community.ts';
+export { PleinQuestion } from './components/question/question.ts';
 export { PleinQuestions } from './components/questions/questions.ts';
 export { pleinClientContext } from './context.ts';
 export { setDefaultEndpoint } from './default-endpoint.ts';

@@ -1,2 +1,10 @@
-// Placeholder until the thread element lands in this branch; replaced by its real define module.
-export {};
+import { PleinQuestion } from '../components/question/question.ts';
+import { defineElement } from '../define-element.ts';
+
+defineElement('plein-question', PleinQuestion);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plein-question': PleinQuestion;
+  }
+}

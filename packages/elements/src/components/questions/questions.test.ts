@@ -50,7 +50,7 @@ describe('<plein-questions>', () => {
     expect(more.textContent?.trim()).to.equal('Meer vragen laden');
     more.click();
     await waitUntil(() => titles(element).length === 25, 'all 25 questions');
-    expect(shadow(element).querySelector('[part="more"]')).to.equal(null);
+    expect(shadow(element).querySelector('[part="more"]') === null, 'no more button').to.equal(true);
   });
 
   it('filters by topic and status, and searches after the citizen stops typing', async () => {
@@ -111,7 +111,7 @@ describe('<plein-questions>', () => {
     const element = await renderList();
     const alert = shadow(element).querySelector('[role="alert"]')!;
     expect(alert.textContent).to.contain('niet (meer) te vinden');
-    expect(alert.querySelector('button')).to.equal(null);
+    expect(alert.querySelector('button') === null, 'no retry button').to.equal(true);
   });
 
   it('tells the web team when it has no community to talk to', async () => {

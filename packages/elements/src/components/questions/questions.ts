@@ -28,6 +28,8 @@ const orders: QuestionOrder[] = ['NEWEST', 'OLDEST', 'ACTIVE'];
  * @csspart badge - The "expert answer" and "resolved" marks.
  * @csspart more - The "load more" button.
  * @csspart back - The "back to all questions" button above an opened thread.
+ * @csspart question-title - The title of an opened thread (exported from `<plein-question>`, as are `answer`,
+ *   `expert-answer`, `answer-body`, `form` and `submit`).
  *
  * @cssproperty --plein-text-color - Text colour.
  * @cssproperty --plein-link-color - Colour of question titles.
@@ -292,7 +294,7 @@ export class PleinQuestions extends PleinElement {
           .endpoint=${this.endpoint}
           .community=${this.community}
           heading-level=${this.headingLevel}
-          exportparts="title: question-title, answer, form"
+          exportparts="title: question-title, answer, expert-answer, answer-body, form, submit"
         ></plein-question>
       </div>
     `;
