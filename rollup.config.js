@@ -36,7 +36,10 @@ export function minifyCssTemplates() {
     name: 'plein-minify-css',
     transform(code, id) {
       if (!id.includes('/packages/elements/src/') || !code.includes('css`')) return null;
-      return { code: code.replace(/css`([^`]*)`/g, (whole, text) => (text.includes('${') ? whole : `css\`${minify(text)}\``)), map: null };
+      return {
+        code: code.replace(/css`([^`]*)`/g, (whole, text) => (text.includes('${') ? whole : `css\`${minify(text)}\``)),
+        map: null,
+      };
     },
   };
 }
@@ -88,7 +91,7 @@ export default [
       nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
       typescript(),
       minifyCssTemplates(),
-      terser({ ecma: 2022, module: true, format: { comments: false } }),
+      terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false } }),
       chunkGraph(),
     ],
     output: {

@@ -56,9 +56,11 @@ for (const tag of tags) {
   const chunk = chunkOf(tag);
   if (chunk) row(`page with only <${tag}>`, total(closure([entry, chunk])));
 }
+const englishChunk = Object.keys(graph).find((file) => graph[file].module?.endsWith('localize/en/all.ts'));
 const onlyList = total(closure([entry, chunkOf('plein-questions')]));
-const everything = total(Object.keys(graph));
-row('all elements together', everything);
+const everything = total(Object.keys(graph).filter((file) => file !== englishChunk));
+row('all elements together (Dutch page)', everything);
+if (englishChunk) row('+ English strings, loaded only on English pages', sizes(englishChunk));
 console.log('');
 const verdict = (value, budget) =>
   `${kb(value)} of ${kb(budget)} gzip: ${value <= budget ? 'within budget' : 'OVER BUDGET'}`;

@@ -5,6 +5,8 @@ import { property, state } from 'lit/decorators.js';
 import { pleinClientContext, sharedClient } from '../context.ts';
 import { getDefaultEndpoint } from '../default-endpoint.ts';
 import { LocalizeController } from '../localize/localize-controller.ts';
+import { common } from '../localize/nl/common.ts';
+import type { Translation } from '../localize/translations.ts';
 import { baseStyles } from '../styles/base.styles.ts';
 
 /**
@@ -13,6 +15,9 @@ import { baseStyles } from '../styles/base.styles.ts';
  */
 export class PleinElement extends LitElement {
   static override styles = [baseStyles];
+
+  /** The Dutch strings this element uses; each element adds its own to the common ones. */
+  static strings: Partial<Translation> = common;
 
   /** The GraphQL endpoint, for example https://community.example.nl/graphql. Optional inside `<plein-community>`. */
   @property() endpoint?: string;
@@ -28,9 +33,17 @@ export class PleinElement extends LitElement {
   @state()
   protected contextClient?: PleinClient;
 
-  protected readonly localize = new LocalizeController(this);
+  protected readonly localize = new LocalizeController(this, () => (this.constructor as typeof PleinElement).strings);
 
   protected t: LocalizeController['t'] = (key, ...values) => this.localize.t(key, ...values);
+
+  /** The first render of an English element waits for the English strings (one small chunk, loaded once). */
+  protected override async scheduleUpdate(): Promise<void> {
+    const strings = this.localize.pending();
+    // If the chunk cannot be loaded, the element still renders, in Dutch.
+    if (strings) await strings.catch(() => undefined);
+    super.scheduleUpdate();
+  }
 
   /** The client this element talks through, or undefined when it has no community to talk to. */
   protected get client(): PleinClient | undefined {

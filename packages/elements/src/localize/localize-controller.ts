@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { type Locale, type Translation, type TranslationKey, translations } from './translations.ts';
+import type { Locale, Translation, TranslationKey } from './translations.ts';
 
 type Values<Key extends TranslationKey> = Translation[Key] extends (...values: infer V) => string ? V : [];
 
@@ -9,25 +9,50 @@ export function localeOf(element: Element): Locale {
   return lang.toLowerCase().startsWith('en') ? 'en' : 'nl';
 }
 
+let english: Translation | undefined;
+let englishLoading: Promise<Translation> | undefined;
+
+function loadEnglish(): Promise<Translation> {
+  englishLoading ??= import('./en/all.ts').then(
+    (module) => (english = module.en),
+    (error: unknown) => {
+      englishLoading = undefined;
+      throw error;
+    },
+  );
+  return englishLoading;
+}
+
 /**
  * Gives an element its words, dates and numbers in its language. Not @lit/localize: that is configured once per page,
- * and a host page may already use it (docs/decisions/0006-own-localize.md).
+ * and a host page may already use it (docs/decisions/0006-own-localize.md). English strings arrive in their own chunk;
+ * `PleinElement` waits for them before it renders, so an English page never flashes Dutch.
  */
 export class LocalizeController implements ReactiveController {
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly dutch: () => Partial<Translation>,
+  ) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.host.requestUpdate();
+    if (this.locale === 'en' && !english) void loadEnglish().then(() => this.host.requestUpdate());
   }
 
   get locale(): Locale {
     return localeOf(this.host);
   }
 
+  /** A promise while this element's English strings are still on their way; undefined when they are ready. */
+  pending(): Promise<unknown> | undefined {
+    return this.locale === 'en' && !english ? loadEnglish() : undefined;
+  }
+
   t<Key extends TranslationKey>(key: Key, ...values: Values<Key>): string {
-    const phrase = translations[this.locale][key] as string | ((...v: Values<Key>) => string);
+    if (this.locale === 'en' && !english) void loadEnglish().then(() => this.host.requestUpdate());
+    const table = this.locale === 'en' && english ? english : this.dutch();
+    const phrase = (table[key] ?? this.dutch()[key] ?? key) as string | ((...v: Values<Key>) => string);
     return typeof phrase === 'function' ? phrase(...values) : phrase;
   }
 

@@ -9,6 +9,8 @@ import { PleinQuestionAskedEvent } from '../../events/question-asked.ts';
 import { PleinQuestionOpenEvent } from '../../events/question-open.ts';
 import { renderCharacterCounter } from '../../form/character-counter.ts';
 import { askStyles } from './ask.styles.ts';
+import { common } from '../../localize/nl/common.ts';
+import { ask } from '../../localize/nl/ask.ts';
 
 const labelKeys = {
   topic: 'ask.topic',
@@ -66,6 +68,8 @@ const labelKeys = {
  */
 export class PleinAsk extends PleinElement {
   static override styles = [...PleinElement.styles, askStyles];
+
+  static override strings = { ...common, ...ask };
 
   /** The topic (its slug) chosen at first, for example on a page about WW. The citizen can change it. */
   @property({ reflect: true }) topic = '';

@@ -9,6 +9,8 @@ import { ThreadController, type ThreadQuestion } from '../../controllers/thread-
 import { PleinAnswerPostedEvent } from '../../events/answer-posted.ts';
 import { renderCharacterCounter } from '../../form/character-counter.ts';
 import { questionStyles } from './question.styles.ts';
+import { common } from '../../localize/nl/common.ts';
+import { question } from '../../localize/nl/question.ts';
 
 /** The form's fields by the name the server uses for them in a UserError, in the order of the form. */
 const fieldIds = new Map([
@@ -57,6 +59,8 @@ const fieldIds = new Map([
  */
 export class PleinQuestion extends PleinElement {
   static override styles = [...PleinElement.styles, questionStyles];
+
+  static override strings = { ...common, ...question };
 
   /** The id of the question to show. */
   @property({ attribute: 'question-id', reflect: true }) questionId = '';

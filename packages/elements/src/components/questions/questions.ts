@@ -7,6 +7,8 @@ import { PleinElement } from '../../base/plein-element.ts';
 import { QuestionsController } from '../../controllers/questions-controller.ts';
 import { PleinQuestionOpenEvent } from '../../events/question-open.ts';
 import { questionsStyles } from './questions.styles.ts';
+import { common } from '../../localize/nl/common.ts';
+import { questions } from '../../localize/nl/questions.ts';
 
 const SEARCH_DELAY_MS = 300;
 const statuses: QuestionStatus[] = ['OPEN', 'ANSWERED', 'RESOLVED'];
@@ -41,6 +43,8 @@ const orders: QuestionOrder[] = ['NEWEST', 'OLDEST', 'ACTIVE'];
  */
 export class PleinQuestions extends PleinElement {
   static override styles = [...PleinElement.styles, questionsStyles];
+
+  static override strings = { ...common, ...questions };
 
   /** Show only this topic (its slug) at first. The citizen can change it unless `hide-filters` is set. */
   @property({ reflect: true }) topic = '';

@@ -1,0 +1,8 @@
+import type { Translation } from '../translations.ts';
+import { ask } from './ask.ts';
+import { common } from './common.ts';
+import { question } from './question.ts';
+import { questions } from './questions.ts';
+
+/** All English strings, one chunk that only English pages load. */
+export const en: Translation = { ...common, ...questions, ...question, ...ask };
