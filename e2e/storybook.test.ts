@@ -7,6 +7,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { MOCK_ENDPOINT } from '../packages/elements/src/mocks/fixtures.ts';
 import { collectPageProblems, launchChromium } from './browser.ts';
 
 /**
@@ -71,13 +72,16 @@ interface IndexEntry {
 /**
  * Error-state stories make the mocked server fail on purpose: `networkError` answers with a network failure and
  * `forbidden` with HTTP 403. Chromium itself logs each such response as a console error ("Failed to load resource: …"),
- * although the page handles it (the element shows its Dutch message and logs nothing). Exactly those two browser
- * messages are allowed, and only in stories whose id says they fail that way. (`unknownCommunity` answers 200 with a
- * null community, and `serverError` 200 with GraphQL errors: neither makes Chromium log anything.)
+ * and collectPageProblems records the 403 response, although the page handles both (the element shows its Dutch
+ * message and logs nothing). Exactly those messages, for the mocked endpoint only, are allowed, and only in stories
+ * whose id says they fail that way. (`unknownCommunity` answers 200 with a null community, and `serverError` 200 with
+ * GraphQL errors: neither makes Chromium log anything.)
  */
 const expectsFailedRequests = (storyId: string) => /error|forbidden/.test(storyId);
 const failedRequestMessage =
   /^console\.error: Failed to load resource: (net::ERR_FAILED|the server responded with a status of 403 \(Forbidden\))$/;
+const isExpectedFailure = (problem: string) =>
+  failedRequestMessage.test(problem) || problem === `HTTP 403: ${MOCK_ENDPOINT}`;
 
 /**
  * Checks that run inside the page, installed before the story loads. Plain JavaScript source on purpose: a function
@@ -137,7 +141,7 @@ async function checkStory(page: Page, baseUrl: string, story: IndexEntry): Promi
     failures.push(`did not render or settle: ${(error as Error).message.split('\n')[0]}`);
   }
 
-  const allowed = (problem: string) => expectsFailedRequests(story.id) && failedRequestMessage.test(problem);
+  const allowed = (problem: string) => expectsFailedRequests(story.id) && isExpectedFailure(problem);
   failures.push(...problems.filter((problem) => !allowed(problem)));
   // First lines only: a failed play function's message carries a dump of the whole page.
   return failures.map((failure) => `${story.id}: ${failure.split('\n').slice(0, 3).join(' ').slice(0, 400)}`);
