@@ -10,7 +10,8 @@ const serviceWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'), 
 /** Element and client tests in real Chromium; the network is mocked with msw's service worker (named as such). */
 export default {
   files: ['packages/elements/src/**/*.test.ts', 'packages/client/test/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  // `plein:source` makes the workspace packages resolve to their TypeScript source, not their build.
+  nodeResolve: { exportConditions: ['plein:source', 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers: [
     playwrightLauncher({

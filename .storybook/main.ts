@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { StorybookConfig } from '@storybook/web-components-vite';
-import { mergeConfig, type Plugin } from 'vite';
+import { defaultClientConditions, mergeConfig, type Plugin } from 'vite';
 
 const require = createRequire(import.meta.url);
 
@@ -49,6 +49,8 @@ const config: StorybookConfig = {
       // Storybook's web-components renderer imports lit/directive-helpers.js; pre-bundled with the rest of Lit, or
       // `storybook dev` loads a second lit-html next to the pre-bundled one ("Multiple versions of Lit loaded").
       optimizeDeps: { include: ['lit/directive-helpers.js'] },
+      // The workspace packages resolve to their TypeScript source, so stories need no build first.
+      resolve: { conditions: ['plein:source', ...defaultClientConditions] },
       build: { chunkSizeWarningLimit: 2000 },
     });
   },

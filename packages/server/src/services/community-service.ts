@@ -81,6 +81,14 @@ export class CommunityService {
     return this.store.topics(communityId).then((rows) => rows.map(toTopic));
   }
 
+  /** The id of a topic named in a list filter; undefined without a filter; an unknown slug is a BAD_USER_INPUT error. */
+  async topicFilter(communityId: string, slug: string | null | undefined): Promise<string | undefined> {
+    if (!slug) return undefined;
+    const topic = await this.store.topicBySlug(communityId, slug);
+    if (!topic) throw new ServiceError('BAD_USER_INPUT');
+    return topic.id;
+  }
+
   async topicsByIds(ids: readonly string[]): Promise<Topic[]> {
     const now = this.clock().getTime();
     const missing = ids.filter((id) => {

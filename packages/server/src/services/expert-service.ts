@@ -1,6 +1,5 @@
 import type { PleinStore } from '../store/store.ts';
 import type { RequestOrigin, CommunityService } from './community-service.ts';
-import { ServiceError } from './errors.ts';
 import { type Connection, type Expert, type Topic, toExpert, toTopic } from './models.ts';
 import { pageSize, readPage, toConnection } from './paging.ts';
 
@@ -26,12 +25,7 @@ export class ExpertService {
     args: { topic?: string | null; first?: number | null; after?: string | null },
   ): Promise<Connection<Expert>> {
     const first = pageSize(args.first);
-    let topicId: string | undefined;
-    if (args.topic) {
-      const topic = await this.store.topicBySlug(communityId, args.topic);
-      if (!topic) throw new ServiceError('BAD_USER_INPUT');
-      topicId = topic.id;
-    }
+    const topicId = await this.communities.topicFilter(communityId, args.topic);
     const page = await readPage(() => this.store.expertPage(communityId, topicId, first, args.after ?? undefined));
     return toConnection(page, toExpert);
   }

@@ -3,7 +3,7 @@ import type { QuestionStatus } from '../store/database-schema.ts';
 import type { PleinStore, QuestionOrder } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import type { CommunityService, RequestOrigin } from './community-service.ts';
-import { ServiceError, type UserError } from './errors.ts';
+import type { UserError } from './errors.ts';
 import { type Connection, type Question, toQuestion } from './models.ts';
 import { isUniqueViolation, pageSize, readPage, toConnection } from './paging.ts';
 import { hashToken, newId, newOwnerToken } from './secrets.ts';
@@ -36,12 +36,7 @@ export class QuestionService {
 
   async list(communityId: string, args: ListQuestionsArgs): Promise<Connection<Question>> {
     const first = pageSize(args.first);
-    let topicId: string | undefined;
-    if (args.topic) {
-      const topic = await this.store.topicBySlug(communityId, args.topic);
-      if (!topic) throw new ServiceError('BAD_USER_INPUT');
-      topicId = topic.id;
-    }
+    const topicId = await this.communities.topicFilter(communityId, args.topic);
     const search = args.search?.trim().slice(0, limits.search.max) || undefined;
     const page = await readPage(() =>
       this.store.questionPage(
