@@ -46,6 +46,16 @@ describe('GraphQL API', () => {
     assert.equal(questions.pageInfo.hasNextPage, true);
   });
 
+  it("gives a question's text in a list too, loaded only when asked for", async () => {
+    const { body } = await api.graphql(
+      '{ community(slug: "testgemeente") { questions(first: 2) { edges { node { title body } } } } }',
+    );
+    assert.deepEqual(body.data.community.questions.edges[0].node, {
+      title: 'Gedeeltelijk werken naast mijn WW-uitkering',
+      body: 'Ik kan een paar uur per week werken. Wat gebeurt er dan met mijn uitkering?',
+    });
+  });
+
   it('shows a thread with expert answers first, marked with the expert', async () => {
     const listed = await api.graphql(list, { community: 'testgemeente', status: 'RESOLVED' });
     const id = listed.body.data.community.questions.edges[0].node.id;

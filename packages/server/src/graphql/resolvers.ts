@@ -64,36 +64,49 @@ export const resolvers: IResolvers = {
   ExpertConnection: { totalCount },
 };
 
-/** Batched look-ups per request, so a list of 20 questions costs one topic query, not 20. */
+/**
+ * Batched look-ups per request, so a list of 20 questions costs one topic query, not 20. Mercurius's per-request
+ * loader cache is off: its keys are the serialised parent objects, which cost more to make than the look-ups save.
+ */
+const uncached = <Parent>(loader: (queries: { obj: Parent }[], context: PleinContext) => Promise<unknown[]>) => ({
+  loader,
+  opts: { cache: false },
+});
+
 export const loaders: MercuriusLoaders = {
   Question: {
-    async topic(queries: { obj: Question }[], context: PleinContext) {
+    topic: uncached(async (queries: { obj: Question }[], context) => {
       const topics = await context.services.communities.topicsByIds([...new Set(queries.map((q) => q.obj.topicId))]);
       const byId = new Map(topics.map((topic) => [topic.id, topic]));
       return queries.map(({ obj }) => byId.get(obj.topicId));
-    },
+    }),
+    body: uncached(async (queries: { obj: Question }[], context) => {
+      const missing = queries.filter((q) => q.obj.body === undefined).map((q) => q.obj.id);
+      const bodies = await context.services.questions.bodies(missing);
+      return queries.map(({ obj }) => obj.body ?? bodies.get(obj.id) ?? '');
+    }),
   },
   Author: {
-    async expert(queries: { obj: Author }[], context: PleinContext) {
+    expert: uncached(async (queries: { obj: Author }[], context) => {
       const ids = [...new Set(queries.flatMap((q) => (q.obj.expertId ? [q.obj.expertId] : [])))];
       const byId = new Map((await context.services.experts.byIds(ids)).map((expert) => [expert.id, expert]));
       return queries.map(({ obj }) => (obj.expertId ? (byId.get(obj.expertId) ?? null) : null));
-    },
+    }),
   },
   Expert: {
-    async topics(queries: { obj: Expert }[], context: PleinContext) {
+    topics: uncached(async (queries: { obj: Expert }[], context) => {
       const topics = await context.services.experts.topicsOf(queries.map((q) => q.obj.id));
       return queries.map(({ obj }) => topics.get(obj.id) ?? []);
-    },
-    async answerCount(queries: { obj: Expert }[], context: PleinContext) {
+    }),
+    answerCount: uncached(async (queries: { obj: Expert }[], context) => {
       const counts = await context.services.experts.answerCounts(queries.map((q) => q.obj.id));
       return queries.map(({ obj }) => counts.get(obj.id) ?? 0);
-    },
+    }),
   },
   Topic: {
-    async questionCount(queries: { obj: Topic }[], context: PleinContext) {
+    questionCount: uncached(async (queries: { obj: Topic }[], context) => {
       const counts = await context.services.communities.questionCountsByTopic(queries.map((q) => q.obj.id));
       return queries.map(({ obj }) => counts.get(obj.id) ?? 0);
-    },
+    }),
   },
 };

@@ -8,6 +8,7 @@ import type {
   QuestionStatus,
   TopicRow,
 } from '../store/database-schema.ts';
+import type { QuestionSummaryRow } from '../store/store.ts';
 
 /** What services hand to the GraphQL layer: plain objects in the contract's words, never raw rows. */
 export interface Community {
@@ -39,7 +40,8 @@ export interface Question {
   communityId: string;
   topicId: string;
   title: string;
-  body: string;
+  /** Absent when the question came from a list; the GraphQL layer loads it when asked for. */
+  body?: string;
   status: QuestionStatus;
   author: Author;
   createdAt: string;
@@ -80,12 +82,12 @@ export const toCommunity = (row: CommunityRow): Community => ({ id: row.id, slug
 export const toMunicipality = (row: MunicipalityRow): Municipality => ({ id: row.id, slug: row.slug, name: row.name });
 export const toTopic = (row: TopicRow): Topic => ({ id: row.id, slug: row.slug, name: row.name });
 
-export const toQuestion = (row: QuestionRow): Question => ({
+export const toQuestion = (row: QuestionRow | QuestionSummaryRow): Question => ({
   id: row.id,
   communityId: row.community_id,
   topicId: row.topic_id,
   title: row.title,
-  body: row.body,
+  body: 'body' in row ? row.body : undefined,
   status: row.status,
   author: { displayName: row.author_display_name, role: row.author_role, expertId: row.author_expert_id },
   createdAt: row.created_at,

@@ -58,6 +58,10 @@ export class QuestionService {
     return toQuestion(row);
   }
 
+  bodies(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.store.bodiesOfQuestions(ids);
+  }
+
   async byIds(ids: readonly string[]): Promise<Question[]> {
     return (await this.store.questionsByIds(ids)).map(toQuestion);
   }
