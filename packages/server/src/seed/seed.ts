@@ -1,4 +1,5 @@
 import type { Clock } from '../services/clock.ts';
+import { ANONYMOUS } from '../services/models.ts';
 import { hashToken, newId, newOwnerToken } from '../services/secrets.ts';
 import type { AnswerRow, QuestionRow } from '../store/database-schema.ts';
 import type { PleinStore } from '../store/store.ts';
@@ -83,7 +84,7 @@ export async function seedCommunity(
           id: newId(),
           question_id: '',
           body: answer.body,
-          author_display_name: expert?.displayName ?? answer.displayName ?? 'Anoniem',
+          author_display_name: expert?.displayName ?? answer.displayName ?? ANONYMOUS,
           author_role: expert ? 'EXPERT' : 'CITIZEN',
           author_expert_id: expertId ?? null,
           is_expert: expert ? 1 : 0,
@@ -107,7 +108,7 @@ export async function seedCommunity(
         title: question.title,
         body: question.body,
         status: accepted ? 'RESOLVED' : hasExpertAnswer ? 'ANSWERED' : 'OPEN',
-        author_display_name: question.displayName ?? 'Anoniem',
+        author_display_name: question.displayName ?? ANONYMOUS,
         author_role: 'CITIZEN',
         author_expert_id: null,
         owner_token_hash: hashToken(newOwnerToken()),

@@ -2,7 +2,7 @@ import type { PleinStore } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import type { CommunityService, RequestOrigin } from './community-service.ts';
 import type { UserError } from './errors.ts';
-import { type Answer, type Connection, type Question, toAnswer } from './models.ts';
+import { ANONYMOUS, type Answer, type Connection, type Question, toAnswer } from './models.ts';
 import { isUniqueViolation, pageSize, readPage, toConnection } from './paging.ts';
 import { newId } from './secrets.ts';
 import { answerQuestionInput, validate } from './validation.ts';
@@ -44,15 +44,16 @@ export class AnswerService {
     if (!question) return { answer: null, errors: [{ field: 'questionId', code: 'UNKNOWN_QUESTION' }] };
     if (request) await this.communities.assertOriginAllowed(question.community_id, request);
 
-    const existingAnswer = async () => {
-      const existing = await this.store.answerByIdempotencyKey(question.id, input.idempotencyKey);
+    // The answer stored earlier under this key, if any: a retry gets it back instead of a second copy.
+    const earlier = async (store: PleinStore): Promise<AnswerQuestionResult | null> => {
+      const existing = await store.answerByIdempotencyKey(question.id, input.idempotencyKey);
       return existing ? { answer: toAnswer(existing, question.accepted_answer_id), errors: [] } : null;
     };
     const row = {
       id: newId(),
       question_id: question.id,
       body: input.body,
-      author_display_name: input.displayName ?? 'Anoniem',
+      author_display_name: input.displayName ?? ANONYMOUS,
       author_role: 'CITIZEN' as const,
       author_expert_id: null,
       is_expert: 0,
@@ -62,17 +63,16 @@ export class AnswerService {
     };
     try {
       return await this.store.transaction(async (store) => {
-        const existing = await store.answerByIdempotencyKey(question.id, input.idempotencyKey);
-        if (existing) return { answer: toAnswer(existing, question.accepted_answer_id), errors: [] };
+        const replay = await earlier(store);
+        if (replay) return replay;
         // A peer answer keeps the status: a question counts as ANSWERED once an expert has answered it.
         await store.insertAnswer(row, question.status);
         return { answer: toAnswer(row, null), errors: [] };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) {
-        const result = await existingAnswer();
-        if (result) return result;
-      }
+      // A concurrent request with the same key committed first.
+      const replay = isUniqueViolation(error) ? await earlier(this.store) : null;
+      if (replay) return replay;
       throw error;
     }
   }

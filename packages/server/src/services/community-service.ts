@@ -48,10 +48,6 @@ export class CommunityService {
     return toCommunity(row.row);
   }
 
-  async byIds(ids: readonly string[]): Promise<Community[]> {
-    return (await this.store.communitiesByIds(ids)).map(toCommunity);
-  }
-
   async list(): Promise<Community[]> {
     return (await this.store.listCommunities()).map(toCommunity);
   }

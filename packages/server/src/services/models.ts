@@ -10,6 +10,9 @@ import type {
 } from '../store/database-schema.ts';
 import type { QuestionSummaryRow } from '../store/store.ts';
 
+/** The name shown for people who post without a pseudonym. */
+export const ANONYMOUS = 'Anoniem';
+
 /** What services hand to the GraphQL layer: plain objects in the contract's words, never raw rows. */
 export interface Community {
   id: string;

@@ -4,7 +4,7 @@ import type { PleinStore, QuestionOrder } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import type { CommunityService, RequestOrigin } from './community-service.ts';
 import type { UserError } from './errors.ts';
-import { type Connection, type Question, toQuestion } from './models.ts';
+import { ANONYMOUS, type Connection, type Question, toQuestion } from './models.ts';
 import { isUniqueViolation, pageSize, readPage, toConnection } from './paging.ts';
 import { hashToken, newId, newOwnerToken } from './secrets.ts';
 import { askQuestionInput, validate } from './validation.ts';
@@ -24,8 +24,6 @@ export interface AskQuestionResult {
   ownerToken: string | null;
   errors: UserError[];
 }
-
-const DEFAULT_DISPLAY_NAME = 'Anoniem';
 
 export class QuestionService {
   constructor(
@@ -62,10 +60,6 @@ export class QuestionService {
     return this.store.bodiesOfQuestions(ids);
   }
 
-  async byIds(ids: readonly string[]): Promise<Question[]> {
-    return (await this.store.questionsByIds(ids)).map(toQuestion);
-  }
-
   async similar(communityId: string, text: string, first: number | null | undefined): Promise<Question[]> {
     const size = Math.min(pageSize(first ?? 5), 20);
     const rows = await this.store.similarQuestions(communityId, text.slice(0, limits.questionBody.max), size);
@@ -87,8 +81,9 @@ export class QuestionService {
     const topic = await this.store.topicBySlug(community.id, input.topic);
     if (!topic) return failure({ field: 'topic', code: 'UNKNOWN_TOPIC' });
 
-    const replay = async (): Promise<AskQuestionResult | null> => {
-      const existing = await this.store.questionByIdempotencyKey(community.id, input.idempotencyKey);
+    // The question stored earlier under this key, if any: a retry gets it back instead of a second copy.
+    const earlier = async (store: PleinStore): Promise<AskQuestionResult | null> => {
+      const existing = await store.questionByIdempotencyKey(community.id, input.idempotencyKey);
       return existing ? { question: toQuestion(existing), ownerToken: null, errors: [] } : null;
     };
 
@@ -102,7 +97,7 @@ export class QuestionService {
       title: input.title,
       body: input.body,
       status: 'OPEN' as const,
-      author_display_name: input.displayName ?? DEFAULT_DISPLAY_NAME,
+      author_display_name: input.displayName ?? ANONYMOUS,
       author_role: 'CITIZEN' as const,
       author_expert_id: null,
       owner_token_hash: hashToken(ownerToken),
@@ -116,8 +111,8 @@ export class QuestionService {
     };
     try {
       return await this.store.transaction(async (store) => {
-        const existing = await store.questionByIdempotencyKey(community.id, input.idempotencyKey);
-        if (existing) return { question: toQuestion(existing), ownerToken: null, errors: [] };
+        const replay = await earlier(store);
+        if (replay) return replay;
         await store.insertQuestion(row);
         if (input.notifyEmail) {
           await store.insertNotificationSubscription({
@@ -130,10 +125,9 @@ export class QuestionService {
         return { question: toQuestion(row), ownerToken, errors: [] };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) {
-        const result = await replay();
-        if (result) return result;
-      }
+      // A concurrent request with the same key committed first.
+      const replay = isUniqueViolation(error) ? await earlier(this.store) : null;
+      if (replay) return replay;
       throw error;
     }
   }

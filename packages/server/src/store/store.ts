@@ -1,4 +1,4 @@
-import type { Expression, Kysely, SqlBool, Transaction } from 'kysely';
+import type { Expression, Kysely, SelectQueryBuilder, SqlBool, Transaction } from 'kysely';
 import type { Connection } from './connect.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type {
@@ -63,6 +63,13 @@ const summaryColumns = [
   'questions.last_activity_at',
 ] as const;
 
+/** How many rows a filtered query matches (PostgreSQL returns counts as text, SQLite as numbers). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function countOf(query: SelectQueryBuilder<Database, any, object>): Promise<number> {
+  const row = await query.select((eb) => eb.fn.countAll<string | number>().as('count')).executeTakeFirst();
+  return toCount(row?.count);
+}
+
 function toCount(value: string | number | bigint | undefined): number {
   return Number(value ?? 0);
 }
@@ -101,11 +108,6 @@ export class PleinStore {
 
   communityBySlug(slug: string): Promise<CommunityRow | undefined> {
     return this.db.selectFrom('communities').selectAll().where('slug', '=', slug).executeTakeFirst();
-  }
-
-  communitiesByIds(ids: readonly string[]): Promise<CommunityRow[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.db.selectFrom('communities').selectAll().where('id', 'in', ids).execute();
   }
 
   listCommunities(): Promise<CommunityRow[]> {
@@ -268,14 +270,7 @@ export class PleinStore {
     return {
       rows: rows.slice(0, first).map((row) => ({ cursor: encodeCursor('EXPERTS', [row.display_name, row.id]), row })),
       hasNextPage: rows.length > first,
-      totalCount: async () =>
-        toCount(
-          (
-            await filtered(this.db)
-              .select((eb) => eb.fn.countAll<string | number>().as('count'))
-              .executeTakeFirst()
-          )?.count,
-        ),
+      totalCount: () => countOf(filtered(this.db)),
     };
   }
 
@@ -344,14 +339,7 @@ export class PleinStore {
     return {
       rows: rows.slice(0, first).map((row) => ({ cursor: encodeCursor(order, [row[column], row.id]), row })),
       hasNextPage: rows.length > first,
-      totalCount: async () =>
-        toCount(
-          (
-            await filtered(this.db)
-              .select((eb) => eb.fn.countAll<string | number>().as('count'))
-              .executeTakeFirst()
-          )?.count,
-        ),
+      totalCount: () => countOf(filtered(this.db)),
     };
   }
 
@@ -425,25 +413,12 @@ export class PleinStore {
         .slice(0, first)
         .map((row) => ({ cursor: encodeCursor('ANSWERS', [row.is_expert, row.created_at, row.id]), row })),
       hasNextPage: rows.length > first,
-      totalCount: async () =>
-        toCount(
-          (
-            await this.db
-              .selectFrom('answers')
-              .select((eb) => eb.fn.countAll<string | number>().as('count'))
-              .where('question_id', '=', questionId)
-              .executeTakeFirst()
-          )?.count,
-        ),
+      totalCount: () => countOf(this.db.selectFrom('answers').where('question_id', '=', questionId)),
     };
   }
 
   /** Row counts per table, for tests and the CLI. */
-  async countRows(table: keyof Database): Promise<number> {
-    const row = await this.db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<string | number>().as('count'))
-      .executeTakeFirst();
-    return toCount(row?.count);
+  countRows(table: keyof Database): Promise<number> {
+    return countOf(this.db.selectFrom(table));
   }
 }

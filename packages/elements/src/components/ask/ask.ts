@@ -1,8 +1,9 @@
 import { Task, TaskStatus } from '@lit/task';
-import { type PleinClient, PleinError } from '@plein/client';
+import type { PleinClient } from '@plein/client';
 import { limits } from '@plein/schema';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { canRetry, messageOf } from '../../base/errors.ts';
 import { PleinElement } from '../../base/plein-element.ts';
 import { type AskedQuestion, type AskField, AskController, askFields } from '../../controllers/ask-controller.ts';
 import { PleinQuestionAskedEvent } from '../../events/question-asked.ts';
@@ -207,10 +208,10 @@ export class PleinAsk extends PleinElement {
 
   private renderTopicsFailure() {
     const error = this.overview.error;
-    const retryable = !(error instanceof PleinError) || error.retryable;
+    const retryable = canRetry(error);
     return html`
       <div class="alert" role="alert">
-        <p>${this.t('ask.topicsFailed')} ${error instanceof PleinError ? error.message : ''}</p>
+        <p>${this.t('ask.topicsFailed')} ${messageOf(error, '')}</p>
         ${
           retryable
             ? html`<button class="button secondary" type="button" @click=${() => this.overview.run()}>
@@ -291,10 +292,10 @@ export class PleinAsk extends PleinElement {
   private renderFailure() {
     const failure = this.ask.failure;
     if (!failure) return nothing;
-    const retryable = !(failure instanceof PleinError) || failure.retryable;
+    const retryable = canRetry(failure);
     return html`
       <div part="failure" class="alert" role="alert">
-        <p>${failure instanceof PleinError ? failure.message : this.t('ask.notPosted')}</p>
+        <p>${messageOf(failure, this.t('ask.notPosted'))}</p>
         <p>${this.t('ask.kept')}</p>
         ${
           retryable

@@ -3,6 +3,7 @@ import { type AnswerNode, PleinError } from '@plein/client';
 import { limits } from '@plein/schema';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { canRetry, messageOf } from '../../base/errors.ts';
 import { PleinElement } from '../../base/plein-element.ts';
 import { AnswerFormController } from '../../controllers/answer-form-controller.ts';
 import { ThreadController, type ThreadQuestion } from '../../controllers/thread-controller.ts';
@@ -198,7 +199,9 @@ export class PleinQuestion extends PleinElement {
   /** The button stays in place after a failed page, so focus is not lost and the same button tries again. */
   private renderMore() {
     const failed = this.thread.moreFailed
-      ? html`<div class="alert" role="alert"><p>${this.messageOf(this.thread.error, 'question.moreFailed')}</p></div>`
+      ? html`<div class="alert" role="alert">
+          <p>${messageOf(this.thread.error, this.t('question.moreFailed'))}</p>
+        </div>`
       : nothing;
     if (!this.thread.hasNextPage) return failed;
     const busy = this.thread.loadingMore;
@@ -267,7 +270,7 @@ export class PleinQuestion extends PleinElement {
           ${
             failure
               ? html`<div class="alert" role="alert">
-                  <p>${this.messageOf(failure, 'question.form.notPosted')}</p>
+                  <p>${messageOf(failure, this.t('question.form.notPosted'))}</p>
                   <p>${this.t('question.form.kept')}</p>
                 </div>`
               : nothing
@@ -310,11 +313,11 @@ export class PleinQuestion extends PleinElement {
 
   private renderLoadError(error: unknown) {
     const notFound = error instanceof PleinError && error.kind === 'not-found';
-    const retryable = !notFound && (!(error instanceof PleinError) || error.retryable);
+    const retryable = !notFound && canRetry(error);
     return html`
       <div class="root">
         <div class="alert load-error" role="alert">
-          <p>${notFound ? this.t('question.notFound') : this.messageOf(error, 'question.loadFailed')}</p>
+          <p>${notFound ? this.t('question.notFound') : messageOf(error, this.t('question.loadFailed'))}</p>
           ${
             retryable
               ? html`<button class="button secondary" type="button" @click=${this.onRetry}>
@@ -325,14 +328,6 @@ export class PleinQuestion extends PleinElement {
         </div>
       </div>
     `;
-  }
-
-  /** The client's own words for what went wrong; ours only for a failure that did not come through the client. */
-  private messageOf(
-    error: unknown,
-    fallback: 'question.loadFailed' | 'question.moreFailed' | 'question.form.notPosted',
-  ) {
-    return error instanceof PleinError ? error.message : this.t(fallback);
   }
 
   private onBodyInput(event: InputEvent): void {

@@ -1,8 +1,9 @@
 import { Task, TaskStatus } from '@lit/task';
-import { type PleinClient, PleinError, type QuestionSummary } from '@plein/client';
+import type { PleinClient, QuestionSummary } from '@plein/client';
 import type { QuestionOrder, QuestionStatus } from '@plein/schema';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { canRetry, messageOf } from '../../base/errors.ts';
 import { PleinElement } from '../../base/plein-element.ts';
 import { QuestionsController } from '../../controllers/questions-controller.ts';
 import { PleinQuestionOpenEvent } from '../../events/question-open.ts';
@@ -271,8 +272,8 @@ export class PleinQuestions extends PleinElement {
   }
 
   private renderError(error: unknown) {
-    const message = error instanceof PleinError ? error.message : this.t('common.notConfigured');
-    const retryable = !(error instanceof PleinError) || error.retryable;
+    const message = messageOf(error, this.t('common.failed'));
+    const retryable = canRetry(error);
     return html`
       <div class="alert" role="alert">
         <p>${message}</p>

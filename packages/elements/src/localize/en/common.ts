@@ -3,6 +3,7 @@ import type { TranslationOf } from '../translation-types.ts';
 
 export const common: TranslationOf<typeof source> = {
   'common.retry': 'Try again',
+  'common.failed': 'Something went wrong. Please try again.',
   'common.loading': 'Loading…',
   'common.anonymous': 'Anonymous',
   'common.notConfigured':

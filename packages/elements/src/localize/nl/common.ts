@@ -1,6 +1,7 @@
 /** Shared words. Dutch is the source locale: language level B1, the "u" form. */
 export const common = {
   'common.retry': 'Opnieuw proberen',
+  'common.failed': 'Er ging iets mis. Probeer het opnieuw.',
   'common.loading': 'Laden…',
   'common.anonymous': 'Anoniem',
   'common.notConfigured':
