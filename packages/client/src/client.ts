@@ -1,4 +1,5 @@
 import {
+  AcceptAnswerDocument,
   AnswerQuestionDocument,
   type AnswerQuestionInput,
   type AnswerQuestionMutation,
@@ -7,6 +8,18 @@ import {
   type AskQuestionMutation,
   CommunityOverviewDocument,
   type CommunityOverviewQuery,
+  DeleteQuestionDocument,
+  EditQuestionDocument,
+  type EditQuestionInput,
+  type EditQuestionMutation,
+  FollowQuestionDocument,
+  type FollowQuestionMutation,
+  MarkAnswerHelpfulDocument,
+  type MarkAnswerHelpfulMutation,
+  MyAnswersDocument,
+  type MyAnswersQuery,
+  MyQuestionsDocument,
+  type MyQuestionsQuery,
   QuestionAnswersDocument,
   type QuestionAnswersQuery,
   QuestionsListDocument,
@@ -14,14 +27,18 @@ import {
   type QuestionsListQueryVariables,
   QuestionThreadDocument,
   type QuestionThreadQuery,
+  ResolveQuestionDocument,
   SimilarQuestionsDocument,
   type SimilarQuestionsQuery,
+  SituationsDocument,
+  type SituationsQuery,
   type TypedDocumentString,
 } from '@plein/schema';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { ResponseCache } from './cache.ts';
+import { answerTokensFor, deviceVoterKey, forgetOwnerToken, ownedTokens, ownerTokenFor } from './drafts.ts';
 import { kindOfCode, PleinError, type PleinErrorKind } from './errors.ts';
-import { type ClientLocale, errorMessages } from './messages.ts';
+import { type ClientLocale, errorMessages, notOwnerMessages } from './messages.ts';
 import { defaultRetryPolicy, type RetryPolicy, withRetries } from './retry.ts';
 
 export interface PleinClientOptions {
@@ -56,11 +73,19 @@ export type AnswerQuestionPayload = AnswerQuestionMutation['answerQuestion'];
 export type QuestionsQuery = Omit<QuestionsListQueryVariables, 'community'>;
 export type AskQuestionFields = Omit<AskQuestionInput, 'community'>;
 export type AnswerQuestionFields = AnswerQuestionInput;
+export type Situation = NonNullable<SituationsQuery['community']>['situations'][number];
+export type MyQuestion = MyQuestionsQuery['myQuestions'][number];
+export type MyAnswer = MyAnswersQuery['myAnswers'][number];
+export type EditQuestionFields = Omit<EditQuestionInput, 'ownerToken'>;
+/** What the asker's own actions return: the question as it is now, or errors to show. */
+export type QuestionChangePayload = EditQuestionMutation['editQuestion'];
+export type MarkAnswerHelpfulPayload = MarkAnswerHelpfulMutation['markAnswerHelpful'];
+export type FollowQuestionPayload = FollowQuestionMutation['followQuestion'];
 
 /** Fired on the client after a write, so every element on the page can show fresh data. */
 export class PleinDataChangeEvent extends Event {
   constructor(
-    readonly change: 'question-asked' | 'answer-posted',
+    readonly change: 'question-asked' | 'answer-posted' | 'question-changed' | 'question-deleted',
     readonly questionId: string,
   ) {
     super('plein-data-change');
@@ -78,11 +103,28 @@ export interface PleinClient extends EventTarget {
   similarQuestions(text: string, options?: CallOptions & { first?: number }): Promise<SimilarQuestion[]>;
   askQuestion(fields: AskQuestionFields, options?: CallOptions): Promise<AskQuestionPayload>;
   answerQuestion(fields: AnswerQuestionFields, options?: CallOptions): Promise<AnswerQuestionPayload>;
+  /** Situations as entry points, each with its topic and count. */
+  situations(options?: CallOptions): Promise<Situation[]>;
+  /** The questions asked on this device (from the owner tokens it keeps), held ones included. */
+  myQuestions(options?: CallOptions): Promise<MyQuestion[]>;
+  /** The answers written on this device for one question, held ones included. */
+  myAnswers(questionId: string, options?: CallOptions): Promise<MyAnswer[]>;
+  /** True when this device asked the question (it keeps the owner token). */
+  ownsQuestion(questionId: string): boolean;
+  editQuestion(questionId: string, fields: EditQuestionFields, options?: CallOptions): Promise<QuestionChangePayload>;
+  /** Removes the question for good; on success this device forgets its owner token. */
+  deleteQuestion(questionId: string, options?: CallOptions): Promise<{ deleted: boolean; errors: UserErrorLike[] }>;
+  resolveQuestion(questionId: string, options?: CallOptions): Promise<QuestionChangePayload>;
+  acceptAnswer(questionId: string, answerId: string, options?: CallOptions): Promise<QuestionChangePayload>;
+  markAnswerHelpful(questionId: string, answerId: string, options?: CallOptions): Promise<MarkAnswerHelpfulPayload>;
+  followQuestion(questionId: string, email: string, options?: CallOptions): Promise<FollowQuestionPayload>;
   /** A random key for one submit; send the same key on every retry of that submit. */
   newIdempotencyKey(): string;
 }
 
 type Variables = Record<string, unknown>;
+type UserErrorLike = { field: string | null; code: string; message: string };
+const noTokenError = (message: string): UserErrorLike => ({ field: null, code: 'NOT_OWNER', message });
 
 /** `Operation|id|variables`: the operation name and id first, so a write can drop every cached page it changes. */
 function cacheKey(document: { toString(): string }, variables: Variables): string {
@@ -162,7 +204,8 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
   }
 
   async question(id: string, options: CallOptions & { first?: number } = {}): Promise<QuestionThread> {
-    const data = await this.query(QuestionThreadDocument, { id, first: options.first ?? 20 }, options);
+    const variables = { id, first: options.first ?? 20, ownerToken: ownerTokenFor(id) ?? null };
+    const data = await this.query(QuestionThreadDocument, variables, options);
     return this.found(data.question);
   }
 
@@ -201,8 +244,102 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
     return answerQuestion;
   }
 
+  async situations(options: CallOptions = {}): Promise<Situation[]> {
+    const data = await this.query(SituationsDocument, { community: this.community }, options);
+    return this.found(data.community).situations;
+  }
+
+  async myQuestions(options: CallOptions = {}): Promise<MyQuestion[]> {
+    const ownerTokens = ownedTokens();
+    if (ownerTokens.length === 0) return [];
+    return (await this.query(MyQuestionsDocument, { ownerTokens }, options)).myQuestions;
+  }
+
+  async myAnswers(questionId: string, options: CallOptions = {}): Promise<MyAnswer[]> {
+    const ownerTokens = answerTokensFor(questionId);
+    if (ownerTokens.length === 0) return [];
+    return (await this.query(MyAnswersDocument, { ownerTokens }, options)).myAnswers;
+  }
+
+  ownsQuestion(questionId: string): boolean {
+    return ownerTokenFor(questionId) !== undefined;
+  }
+
+  async editQuestion(questionId: string, fields: EditQuestionFields, options: CallOptions = {}) {
+    const ownerToken = ownerTokenFor(questionId);
+    if (!ownerToken) return { question: null, errors: [noTokenError(notOwnerMessages[this.locale])] };
+    const input = { ...fields, questionId, ownerToken };
+    const { editQuestion } = await this.mutate(EditQuestionDocument, { input }, options);
+    return this.changed(questionId, editQuestion);
+  }
+
+  async deleteQuestion(questionId: string, options: CallOptions = {}) {
+    const ownerToken = ownerTokenFor(questionId);
+    if (!ownerToken) return { deleted: false, errors: [noTokenError(notOwnerMessages[this.locale])] };
+    const { deleteQuestion } = await this.mutate(
+      DeleteQuestionDocument,
+      { input: { questionId, ownerToken } },
+      options,
+    );
+    const deleted = deleteQuestion.deletedQuestionId === questionId;
+    if (deleted) {
+      forgetOwnerToken(questionId);
+      this.invalidateQuestion(questionId);
+      this.dispatchEvent(new PleinDataChangeEvent('question-deleted', questionId));
+    }
+    return { deleted, errors: deleteQuestion.errors };
+  }
+
+  async resolveQuestion(questionId: string, options: CallOptions = {}) {
+    const ownerToken = ownerTokenFor(questionId);
+    if (!ownerToken) return { question: null, errors: [noTokenError(notOwnerMessages[this.locale])] };
+    const input = { questionId, ownerToken };
+    const { resolveQuestion } = await this.mutate(ResolveQuestionDocument, { input }, options);
+    return this.changed(questionId, resolveQuestion);
+  }
+
+  async acceptAnswer(questionId: string, answerId: string, options: CallOptions = {}) {
+    const ownerToken = ownerTokenFor(questionId);
+    if (!ownerToken) return { question: null, errors: [noTokenError(notOwnerMessages[this.locale])] };
+    const { acceptAnswer } = await this.mutate(AcceptAnswerDocument, { input: { answerId, ownerToken } }, options);
+    return this.changed(questionId, acceptAnswer);
+  }
+
+  async markAnswerHelpful(questionId: string, answerId: string, options: CallOptions = {}) {
+    const input = { answerId, voterKey: deviceVoterKey() };
+    const { markAnswerHelpful } = await this.mutate(MarkAnswerHelpfulDocument, { input }, options);
+    if (markAnswerHelpful.counted)
+      this.cache.invalidate(`QuestionThread|${questionId}|`, `QuestionAnswers|${questionId}|`);
+    return markAnswerHelpful;
+  }
+
+  async followQuestion(questionId: string, email: string, options: CallOptions = {}) {
+    const { followQuestion } = await this.mutate(FollowQuestionDocument, { input: { questionId, email } }, options);
+    return followQuestion;
+  }
+
   newIdempotencyKey(): string {
     return crypto.randomUUID();
+  }
+
+  private changed(questionId: string, payload: QuestionChangePayload): QuestionChangePayload {
+    if (payload.question) {
+      this.invalidateQuestion(questionId);
+      this.dispatchEvent(new PleinDataChangeEvent('question-changed', questionId));
+    }
+    return payload;
+  }
+
+  private invalidateQuestion(questionId: string): void {
+    this.cache.invalidate(
+      `QuestionThread|${questionId}|`,
+      `QuestionAnswers|${questionId}|`,
+      'QuestionsList|',
+      'CommunityOverview|',
+      'MyQuestions|',
+      'Situations|',
+      'SimilarQuestions|',
+    );
   }
 
   private found<T>(value: T | null | undefined): T {

@@ -64,3 +64,63 @@ export function ownerTokenFor(questionId: string): string | undefined {
     return undefined;
   }
 }
+
+export function forgetOwnerToken(questionId: string): void {
+  try {
+    storage('local')?.removeItem(`plein:owner:${questionId}`);
+  } catch {
+    // Nothing to forget without storage.
+  }
+}
+
+/** Every owner token this browser keeps, for "Mijn vragen". */
+export function ownedTokens(): string[] {
+  const local = storage('local');
+  const tokens: string[] = [];
+  try {
+    for (let i = 0; local && i < local.length; i++) {
+      const key = local.key(i);
+      if (key?.startsWith('plein:owner:')) tokens.push(local.getItem(key) ?? '');
+    }
+  } catch {
+    // Storage blocked: no questions to show.
+  }
+  return tokens.filter(Boolean).slice(0, 50);
+}
+
+/** Keeps the owner token of an answer written here, so its writer sees it while it waits for a moderator. */
+export function rememberAnswerToken(questionId: string, token: string): void {
+  try {
+    const tokens = answerTokensFor(questionId);
+    storage('local')?.setItem(`plein:answers:${questionId}`, JSON.stringify([...tokens, token].slice(-50)));
+  } catch {
+    // As for question tokens.
+  }
+}
+
+export function answerTokensFor(questionId: string): string[] {
+  try {
+    const text = storage('local')?.getItem(`plein:answers:${questionId}`);
+    const value: unknown = text ? JSON.parse(text) : [];
+    return Array.isArray(value) ? value.filter((token): token is string => typeof token === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A random key for helpful votes from this browser. It never leaves the browser on its own: each vote sends it once,
+ * and the server keeps only a keyed hash of answer and key, so votes on different answers cannot be linked.
+ */
+export function deviceVoterKey(): string {
+  const local = storage('local');
+  try {
+    const existing = local?.getItem('plein:voter');
+    if (existing) return existing;
+    const key = crypto.randomUUID();
+    local?.setItem('plein:voter', key);
+    return key;
+  } catch {
+    return crypto.randomUUID();
+  }
+}

@@ -1,5 +1,5 @@
 export * from './client.ts';
-export { createDraftStore, type DraftStore, ownerTokenFor, rememberOwnerToken } from './drafts.ts';
+export { createDraftStore, type DraftStore, ownerTokenFor, rememberAnswerToken, rememberOwnerToken } from './drafts.ts';
 export { PleinError, type PleinErrorKind } from './errors.ts';
 export type { ClientLocale } from './messages.ts';
 export type { RetryPolicy } from './retry.ts';

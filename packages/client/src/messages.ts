@@ -27,3 +27,9 @@ export const errorMessages: Record<ClientLocale, Record<PleinErrorKind, string>>
     aborted: 'The request was stopped.',
   },
 };
+
+/** For the asker's actions on a device that does not keep the question's owner token. */
+export const notOwnerMessages: Record<ClientLocale, string> = {
+  nl: 'Dit kan alleen op het apparaat waarmee de vraag is gesteld.',
+  en: 'This only works on the device the question was asked from.',
+};

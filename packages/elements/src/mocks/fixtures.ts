@@ -77,6 +77,8 @@ export const mockAnswers: AnswerNode[] = [
     createdAt: new Date(Date.now() - 5 * 3_600_000).toISOString(),
     isAccepted: true,
     helpfulCount: 12,
+    publication: 'PUBLISHED',
+    questionId: 'q1',
     author: { displayName: independentAdvisor.displayName, role: 'EXPERT', expert: independentAdvisor },
   },
   {
@@ -85,6 +87,8 @@ export const mockAnswers: AnswerNode[] = [
     createdAt: new Date(Date.now() - 4 * 3_600_000).toISOString(),
     isAccepted: false,
     helpfulCount: 3,
+    publication: 'PUBLISHED',
+    questionId: 'q1',
     author: { displayName: klantmanager.displayName, role: 'EXPERT', expert: klantmanager },
   },
   {
@@ -93,15 +97,22 @@ export const mockAnswers: AnswerNode[] = [
     createdAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
     isAccepted: false,
     helpfulCount: 5,
+    publication: 'PUBLISHED',
+    questionId: 'q1',
     author: { displayName: 'Henk uit Appingedam', role: 'CITIZEN', expert: null },
   },
 ];
 
 export function mockThread(id: string, answers: AnswerNode[] = mockAnswers, hasNextPage = false): QuestionThread {
   const summary = mockQuestions.find((q) => q.id === id) ?? mockQuestions[0]!;
+  const createdAt = summary.createdAt;
   return {
     ...summary,
     id,
+    publication: 'PUBLISHED',
+    editableUntil: new Date(Date.parse(createdAt) + 15 * 60_000).toISOString(),
+    editedAt: null,
+    acceptedAnswer: answers.find((answer) => answer.isAccepted) ? { id: answers.find((a) => a.isAccepted)!.id } : null,
     answerCount: answers.length + (hasNextPage ? 1 : 0),
     body: 'Ik ben al drie weken ziek thuis. Mijn werkgever belt nu dat hij het contract wil beëindigen met wederzijds goedvinden. Bij het Werkplein zeggen ze dat ik dat nooit moet doen vanwege mijn WW. Wat is wijs?',
     answers: {

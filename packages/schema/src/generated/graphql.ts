@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AcceptAnswerInput = {
+  answerId: string | number;
+  ownerToken: string;
+};
+
 export type AnswerQuestionInput = {
   body: string;
   displayName?: string | null | undefined;
@@ -26,11 +31,105 @@ export type AskQuestionInput = {
 
 export type AuthorRole = 'CITIZEN' | 'EXPERT' | 'MODERATOR' | 'STAFF';
 
+export type EditQuestionInput = {
+  body: string;
+  ownerToken: string;
+  questionId: string | number;
+  title: string;
+  topic: string;
+};
+
+export type FollowQuestionInput = {
+  email: string;
+  questionId: string | number;
+};
+
+export type MarkAnswerHelpfulInput = {
+  answerId: string | number;
+  /** A random key this device keeps. The server stores only a keyed hash of answer and key, so votes cannot be linked. */
+  voterKey: string;
+};
+
+export type OwnerQuestionInput = {
+  ownerToken: string;
+  questionId: string | number;
+};
+
+/** Whether others can see a question or answer. */
+export type Publication =
+  /** Waiting for a moderator (for example because it may name someone). Only its author sees it, via the owner token. */
+  'HELD' | 'PUBLISHED';
+
 export type QuestionOrder =
   /** Most recent activity (a new answer) first. */
   'ACTIVE' | 'NEWEST' | 'OLDEST';
 
 export type QuestionStatus = 'ANSWERED' | 'OPEN' | 'RESOLVED';
+
+export type AcceptAnswerMutationVariables = Exact<{
+  input: AcceptAnswerInput;
+}>;
+
+export type AcceptAnswerMutation = {
+  acceptAnswer: {
+    question: {
+      body: string;
+      publication: Publication;
+      editableUntil: string;
+      editedAt: string | null;
+      id: string;
+      title: string;
+      status: QuestionStatus;
+      createdAt: string;
+      answerCount: number;
+      hasExpertAnswer: boolean;
+      helpfulCount: number;
+      acceptedAnswer: { id: string } | null;
+      topic: { slug: string; name: string };
+      author: {
+        displayName: string;
+        role: AuthorRole;
+        expert: {
+          id: string;
+          displayName: string;
+          title: string | null;
+          organisation: string | null;
+          independent: boolean;
+          verified: boolean;
+        } | null;
+      };
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type AnswerAddedSubscriptionVariables = Exact<{
+  questionId: string | number;
+}>;
+
+export type AnswerAddedSubscription = {
+  answerAdded: {
+    id: string;
+    body: string;
+    createdAt: string;
+    isAccepted: boolean;
+    helpfulCount: number;
+    publication: Publication;
+    questionId: string;
+    author: {
+      displayName: string;
+      role: AuthorRole;
+      expert: {
+        id: string;
+        displayName: string;
+        title: string | null;
+        organisation: string | null;
+        independent: boolean;
+        verified: boolean;
+      } | null;
+    };
+  };
+};
 
 export type AnswerQuestionMutationVariables = Exact<{
   input: AnswerQuestionInput;
@@ -38,12 +137,15 @@ export type AnswerQuestionMutationVariables = Exact<{
 
 export type AnswerQuestionMutation = {
   answerQuestion: {
+    ownerToken: string | null;
     answer: {
       id: string;
       body: string;
       createdAt: string;
       isAccepted: boolean;
       helpfulCount: number;
+      publication: Publication;
+      questionId: string;
       author: {
         displayName: string;
         role: AuthorRole;
@@ -70,6 +172,9 @@ export type AskQuestionMutation = {
     ownerToken: string | null;
     question: {
       body: string;
+      publication: Publication;
+      editableUntil: string;
+      editedAt: string | null;
       id: string;
       title: string;
       status: QuestionStatus;
@@ -77,6 +182,7 @@ export type AskQuestionMutation = {
       answerCount: number;
       hasExpertAnswer: boolean;
       helpfulCount: number;
+      acceptedAnswer: { id: string } | null;
       topic: { slug: string; name: string };
       author: {
         displayName: string;
@@ -107,6 +213,62 @@ export type CommunityOverviewQuery = {
     municipalities: Array<{ slug: string; name: string }>;
     topics: Array<{ slug: string; name: string; questionCount: number }>;
   } | null;
+};
+
+export type DeleteQuestionMutationVariables = Exact<{
+  input: OwnerQuestionInput;
+}>;
+
+export type DeleteQuestionMutation = {
+  deleteQuestion: {
+    deletedQuestionId: string | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type EditQuestionMutationVariables = Exact<{
+  input: EditQuestionInput;
+}>;
+
+export type EditQuestionMutation = {
+  editQuestion: {
+    question: {
+      body: string;
+      publication: Publication;
+      editableUntil: string;
+      editedAt: string | null;
+      id: string;
+      title: string;
+      status: QuestionStatus;
+      createdAt: string;
+      answerCount: number;
+      hasExpertAnswer: boolean;
+      helpfulCount: number;
+      acceptedAnswer: { id: string } | null;
+      topic: { slug: string; name: string };
+      author: {
+        displayName: string;
+        role: AuthorRole;
+        expert: {
+          id: string;
+          displayName: string;
+          title: string | null;
+          organisation: string | null;
+          independent: boolean;
+          verified: boolean;
+        } | null;
+      };
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type FollowQuestionMutationVariables = Exact<{
+  input: FollowQuestionInput;
+}>;
+
+export type FollowQuestionMutation = {
+  followQuestion: { confirmationSent: boolean; errors: Array<{ field: string | null; code: string; message: string }> };
 };
 
 export type AuthorFieldsFragment = {
@@ -151,6 +313,8 @@ export type AnswerFieldsFragment = {
   createdAt: string;
   isAccepted: boolean;
   helpfulCount: number;
+  publication: Publication;
+  questionId: string;
   author: {
     displayName: string;
     role: AuthorRole;
@@ -176,6 +340,8 @@ export type AnswerPageFragment = {
       createdAt: string;
       isAccepted: boolean;
       helpfulCount: number;
+      publication: Publication;
+      questionId: string;
       author: {
         displayName: string;
         role: AuthorRole;
@@ -193,6 +359,104 @@ export type AnswerPageFragment = {
 };
 
 export type UserErrorFieldsFragment = { field: string | null; code: string; message: string };
+
+export type QuestionDetailFragment = {
+  body: string;
+  publication: Publication;
+  editableUntil: string;
+  editedAt: string | null;
+  id: string;
+  title: string;
+  status: QuestionStatus;
+  createdAt: string;
+  answerCount: number;
+  hasExpertAnswer: boolean;
+  helpfulCount: number;
+  acceptedAnswer: { id: string } | null;
+  topic: { slug: string; name: string };
+  author: {
+    displayName: string;
+    role: AuthorRole;
+    expert: {
+      id: string;
+      displayName: string;
+      title: string | null;
+      organisation: string | null;
+      independent: boolean;
+      verified: boolean;
+    } | null;
+  };
+};
+
+export type MarkAnswerHelpfulMutationVariables = Exact<{
+  input: MarkAnswerHelpfulInput;
+}>;
+
+export type MarkAnswerHelpfulMutation = {
+  markAnswerHelpful: {
+    counted: boolean;
+    answer: { id: string; helpfulCount: number } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type MyAnswersQueryVariables = Exact<{
+  ownerTokens: Array<string> | string;
+}>;
+
+export type MyAnswersQuery = {
+  myAnswers: Array<{
+    id: string;
+    body: string;
+    createdAt: string;
+    isAccepted: boolean;
+    helpfulCount: number;
+    publication: Publication;
+    questionId: string;
+    author: {
+      displayName: string;
+      role: AuthorRole;
+      expert: {
+        id: string;
+        displayName: string;
+        title: string | null;
+        organisation: string | null;
+        independent: boolean;
+        verified: boolean;
+      } | null;
+    };
+  }>;
+};
+
+export type MyQuestionsQueryVariables = Exact<{
+  ownerTokens: Array<string> | string;
+}>;
+
+export type MyQuestionsQuery = {
+  myQuestions: Array<{
+    publication: Publication;
+    id: string;
+    title: string;
+    status: QuestionStatus;
+    createdAt: string;
+    answerCount: number;
+    hasExpertAnswer: boolean;
+    helpfulCount: number;
+    topic: { slug: string; name: string };
+    author: {
+      displayName: string;
+      role: AuthorRole;
+      expert: {
+        id: string;
+        displayName: string;
+        title: string | null;
+        organisation: string | null;
+        independent: boolean;
+        verified: boolean;
+      } | null;
+    };
+  }>;
+};
 
 export type QuestionAnswersQueryVariables = Exact<{
   id: string | number;
@@ -214,6 +478,8 @@ export type QuestionAnswersQuery = {
           createdAt: string;
           isAccepted: boolean;
           helpfulCount: number;
+          publication: Publication;
+          questionId: string;
           author: {
             displayName: string;
             role: AuthorRole;
@@ -235,11 +501,15 @@ export type QuestionAnswersQuery = {
 export type QuestionThreadQueryVariables = Exact<{
   id: string | number;
   first?: number | null | undefined;
+  ownerToken?: string | null | undefined;
 }>;
 
 export type QuestionThreadQuery = {
   question: {
     body: string;
+    publication: Publication;
+    editableUntil: string;
+    editedAt: string | null;
     id: string;
     title: string;
     status: QuestionStatus;
@@ -258,6 +528,8 @@ export type QuestionThreadQuery = {
           createdAt: string;
           isAccepted: boolean;
           helpfulCount: number;
+          publication: Publication;
+          questionId: string;
           author: {
             displayName: string;
             role: AuthorRole;
@@ -273,6 +545,7 @@ export type QuestionThreadQuery = {
         };
       }>;
     };
+    acceptedAnswer: { id: string } | null;
     topic: { slug: string; name: string };
     author: {
       displayName: string;
@@ -334,6 +607,43 @@ export type QuestionsListQuery = {
   } | null;
 };
 
+export type ResolveQuestionMutationVariables = Exact<{
+  input: OwnerQuestionInput;
+}>;
+
+export type ResolveQuestionMutation = {
+  resolveQuestion: {
+    question: {
+      body: string;
+      publication: Publication;
+      editableUntil: string;
+      editedAt: string | null;
+      id: string;
+      title: string;
+      status: QuestionStatus;
+      createdAt: string;
+      answerCount: number;
+      hasExpertAnswer: boolean;
+      helpfulCount: number;
+      acceptedAnswer: { id: string } | null;
+      topic: { slug: string; name: string };
+      author: {
+        displayName: string;
+        role: AuthorRole;
+        expert: {
+          id: string;
+          displayName: string;
+          title: string | null;
+          organisation: string | null;
+          independent: boolean;
+          verified: boolean;
+        } | null;
+      };
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
 export type SimilarQuestionsQueryVariables = Exact<{
   community: string;
   text: string;
@@ -349,6 +659,23 @@ export type SimilarQuestionsQuery = {
       status: QuestionStatus;
       answerCount: number;
       hasExpertAnswer: boolean;
+    }>;
+  } | null;
+};
+
+export type SituationsQueryVariables = Exact<{
+  community: string;
+}>;
+
+export type SituationsQuery = {
+  community: {
+    id: string;
+    situations: Array<{
+      id: string;
+      slug: string;
+      title: string;
+      description: string | null;
+      topic: { slug: string; name: string; questionCount: number };
     }>;
   } | null;
 };
@@ -388,38 +715,6 @@ export const AuthorFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'AuthorFields' },
 ) as unknown as TypedDocumentString<AuthorFieldsFragment, unknown>;
-export const QuestionSummaryFragmentDoc = new TypedDocumentString(
-  `
-    fragment QuestionSummary on Question {
-  id
-  title
-  status
-  createdAt
-  answerCount
-  hasExpertAnswer
-  helpfulCount
-  topic {
-    slug
-    name
-  }
-  author {
-    ...AuthorFields
-  }
-}
-    fragment AuthorFields on Author {
-  displayName
-  role
-  expert {
-    id
-    displayName
-    title
-    organisation
-    independent
-    verified
-  }
-}`,
-  { fragmentName: 'QuestionSummary' },
-) as unknown as TypedDocumentString<QuestionSummaryFragment, unknown>;
 export const AnswerFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment AnswerFields on Answer {
@@ -428,6 +723,8 @@ export const AnswerFieldsFragmentDoc = new TypedDocumentString(
   createdAt
   isAccepted
   helpfulCount
+  publication
+  questionId
   author {
     ...AuthorFields
   }
@@ -479,6 +776,8 @@ fragment AnswerFields on Answer {
   createdAt
   isAccepted
   helpfulCount
+  publication
+  questionId
   author {
     ...AuthorFields
   }
@@ -495,12 +794,171 @@ export const UserErrorFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'UserErrorFields' },
 ) as unknown as TypedDocumentString<UserErrorFieldsFragment, unknown>;
+export const QuestionSummaryFragmentDoc = new TypedDocumentString(
+  `
+    fragment QuestionSummary on Question {
+  id
+  title
+  status
+  createdAt
+  answerCount
+  hasExpertAnswer
+  helpfulCount
+  topic {
+    slug
+    name
+  }
+  author {
+    ...AuthorFields
+  }
+}
+    fragment AuthorFields on Author {
+  displayName
+  role
+  expert {
+    id
+    displayName
+    title
+    organisation
+    independent
+    verified
+  }
+}`,
+  { fragmentName: 'QuestionSummary' },
+) as unknown as TypedDocumentString<QuestionSummaryFragment, unknown>;
+export const QuestionDetailFragmentDoc = new TypedDocumentString(
+  `
+    fragment QuestionDetail on Question {
+  ...QuestionSummary
+  body
+  publication
+  editableUntil
+  editedAt
+  acceptedAnswer {
+    id
+  }
+}
+    fragment AuthorFields on Author {
+  displayName
+  role
+  expert {
+    id
+    displayName
+    title
+    organisation
+    independent
+    verified
+  }
+}
+fragment QuestionSummary on Question {
+  id
+  title
+  status
+  createdAt
+  answerCount
+  hasExpertAnswer
+  helpfulCount
+  topic {
+    slug
+    name
+  }
+  author {
+    ...AuthorFields
+  }
+}`,
+  { fragmentName: 'QuestionDetail' },
+) as unknown as TypedDocumentString<QuestionDetailFragment, unknown>;
+export const AcceptAnswerDocument = new TypedDocumentString(`
+    mutation AcceptAnswer($input: AcceptAnswerInput!) {
+  acceptAnswer(input: $input) {
+    question {
+      ...QuestionDetail
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment AuthorFields on Author {
+  displayName
+  role
+  expert {
+    id
+    displayName
+    title
+    organisation
+    independent
+    verified
+  }
+}
+fragment QuestionSummary on Question {
+  id
+  title
+  status
+  createdAt
+  answerCount
+  hasExpertAnswer
+  helpfulCount
+  topic {
+    slug
+    name
+  }
+  author {
+    ...AuthorFields
+  }
+}
+fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}
+fragment QuestionDetail on Question {
+  ...QuestionSummary
+  body
+  publication
+  editableUntil
+  editedAt
+  acceptedAnswer {
+    id
+  }
+}`) as unknown as TypedDocumentString<AcceptAnswerMutation, AcceptAnswerMutationVariables>;
+export const AnswerAddedDocument = new TypedDocumentString(`
+    subscription AnswerAdded($questionId: ID!) {
+  answerAdded(questionId: $questionId) {
+    ...AnswerFields
+  }
+}
+    fragment AuthorFields on Author {
+  displayName
+  role
+  expert {
+    id
+    displayName
+    title
+    organisation
+    independent
+    verified
+  }
+}
+fragment AnswerFields on Answer {
+  id
+  body
+  createdAt
+  isAccepted
+  helpfulCount
+  publication
+  questionId
+  author {
+    ...AuthorFields
+  }
+}`) as unknown as TypedDocumentString<AnswerAddedSubscription, AnswerAddedSubscriptionVariables>;
 export const AnswerQuestionDocument = new TypedDocumentString(`
     mutation AnswerQuestion($input: AnswerQuestionInput!) {
   answerQuestion(input: $input) {
     answer {
       ...AnswerFields
     }
+    ownerToken
     errors {
       ...UserErrorFields
     }
@@ -524,6 +982,8 @@ fragment AnswerFields on Answer {
   createdAt
   isAccepted
   helpfulCount
+  publication
+  questionId
   author {
     ...AuthorFields
   }
@@ -537,8 +997,7 @@ export const AskQuestionDocument = new TypedDocumentString(`
     mutation AskQuestion($input: AskQuestionInput!) {
   askQuestion(input: $input) {
     question {
-      ...QuestionSummary
-      body
+      ...QuestionDetail
     }
     ownerToken
     errors {
@@ -578,6 +1037,16 @@ fragment UserErrorFields on UserError {
   field
   code
   message
+}
+fragment QuestionDetail on Question {
+  ...QuestionSummary
+  body
+  publication
+  editableUntil
+  editedAt
+  acceptedAnswer {
+    id
+  }
 }`) as unknown as TypedDocumentString<AskQuestionMutation, AskQuestionMutationVariables>;
 export const CommunityOverviewDocument = new TypedDocumentString(`
     query CommunityOverview($community: String!) {
@@ -597,6 +1066,171 @@ export const CommunityOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CommunityOverviewQuery, CommunityOverviewQueryVariables>;
+export const DeleteQuestionDocument = new TypedDocumentString(`
+    mutation DeleteQuestion($input: OwnerQuestionInput!) {
+  deleteQuestion(input: $input) {
+    deletedQuestionId
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}`) as unknown as TypedDocumentString<DeleteQuestionMutation, DeleteQuestionMutationVariables>;
+export const EditQuestionDocument = new TypedDocumentString(`
+    mutation EditQuestion($input: EditQuestionInput!) {
+  editQuestion(input: $input) {
+    question {
+      ...QuestionDetail
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment AuthorFields on Author {
+  displayName
+  role
+  expert {
+    id
+    displayName
+    title
+    organisation
+    independent
+    verified
+  }
+}
+fragment QuestionSummary on Question {
+  id
+  title
+  status
+  createdAt
+  answerCount
+  hasExpertAnswer
+  helpfulCount
+  topic {
+    slug
+    name
+  }
+  author {
+    ...AuthorFields
+  }
+}
+fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}
+fragment QuestionDetail on Question {
+  ...QuestionSummary
+  body
+  publication
+  editableUntil
+  editedAt
+  acceptedAnswer {
+    id
+  }
+}`) as unknown as TypedDocumentString<EditQuestionMutation, EditQuestionMutationVariables>;
+export const FollowQuestionDocument = new TypedDocumentString(`
+    mutation FollowQuestion($input: FollowQuestionInput!) {
+  followQuestion(input: $input) {
+    confirmationSent
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}`) as unknown as TypedDocumentString<FollowQuestionMutation, FollowQuestionMutationVariables>;
+export const MarkAnswerHelpfulDocument = new TypedDocumentString(`
+    mutation MarkAnswerHelpful($input: MarkAnswerHelpfulInput!) {
+  markAnswerHelpful(input: $input) {
+    answer {
+      id
+      helpfulCount
+    }
+    counted
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}`) as unknown as TypedDocumentString<MarkAnswerHelpfulMutation, MarkAnswerHelpfulMutationVariables>;
+export const MyAnswersDocument = new TypedDocumentString(`
+    query MyAnswers($ownerTokens: [String!]!) {
+  myAnswers(ownerTokens: $ownerTokens) {
+    ...AnswerFields
+  }
+}
+    fragment AuthorFields on Author {
+  displayName
+  role
+  expert {
+    id
+    displayName
+    title
+    organisation
+    independent
+    verified
+  }
+}
+fragment AnswerFields on Answer {
+  id
+  body
+  createdAt
+  isAccepted
+  helpfulCount
+  publication
+  questionId
+  author {
+    ...AuthorFields
+  }
+}`) as unknown as TypedDocumentString<MyAnswersQuery, MyAnswersQueryVariables>;
+export const MyQuestionsDocument = new TypedDocumentString(`
+    query MyQuestions($ownerTokens: [String!]!) {
+  myQuestions(ownerTokens: $ownerTokens) {
+    ...QuestionSummary
+    publication
+  }
+}
+    fragment AuthorFields on Author {
+  displayName
+  role
+  expert {
+    id
+    displayName
+    title
+    organisation
+    independent
+    verified
+  }
+}
+fragment QuestionSummary on Question {
+  id
+  title
+  status
+  createdAt
+  answerCount
+  hasExpertAnswer
+  helpfulCount
+  topic {
+    slug
+    name
+  }
+  author {
+    ...AuthorFields
+  }
+}`) as unknown as TypedDocumentString<MyQuestionsQuery, MyQuestionsQueryVariables>;
 export const QuestionAnswersDocument = new TypedDocumentString(`
     query QuestionAnswers($id: ID!, $first: Int, $after: String) {
   question(id: $id) {
@@ -624,6 +1258,8 @@ fragment AnswerFields on Answer {
   createdAt
   isAccepted
   helpfulCount
+  publication
+  questionId
   author {
     ...AuthorFields
   }
@@ -642,10 +1278,9 @@ fragment AnswerPage on AnswerConnection {
   }
 }`) as unknown as TypedDocumentString<QuestionAnswersQuery, QuestionAnswersQueryVariables>;
 export const QuestionThreadDocument = new TypedDocumentString(`
-    query QuestionThread($id: ID!, $first: Int) {
-  question(id: $id) {
-    ...QuestionSummary
-    body
+    query QuestionThread($id: ID!, $first: Int, $ownerToken: String) {
+  question(id: $id, ownerToken: $ownerToken) {
+    ...QuestionDetail
     answers(first: $first) {
       ...AnswerPage
     }
@@ -685,6 +1320,8 @@ fragment AnswerFields on Answer {
   createdAt
   isAccepted
   helpfulCount
+  publication
+  questionId
   author {
     ...AuthorFields
   }
@@ -700,6 +1337,16 @@ fragment AnswerPage on AnswerConnection {
     node {
       ...AnswerFields
     }
+  }
+}
+fragment QuestionDetail on Question {
+  ...QuestionSummary
+  body
+  publication
+  editableUntil
+  editedAt
+  acceptedAnswer {
+    id
   }
 }`) as unknown as TypedDocumentString<QuestionThreadQuery, QuestionThreadQueryVariables>;
 export const QuestionsListDocument = new TypedDocumentString(`
@@ -756,6 +1403,60 @@ fragment QuestionSummary on Question {
     ...AuthorFields
   }
 }`) as unknown as TypedDocumentString<QuestionsListQuery, QuestionsListQueryVariables>;
+export const ResolveQuestionDocument = new TypedDocumentString(`
+    mutation ResolveQuestion($input: OwnerQuestionInput!) {
+  resolveQuestion(input: $input) {
+    question {
+      ...QuestionDetail
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment AuthorFields on Author {
+  displayName
+  role
+  expert {
+    id
+    displayName
+    title
+    organisation
+    independent
+    verified
+  }
+}
+fragment QuestionSummary on Question {
+  id
+  title
+  status
+  createdAt
+  answerCount
+  hasExpertAnswer
+  helpfulCount
+  topic {
+    slug
+    name
+  }
+  author {
+    ...AuthorFields
+  }
+}
+fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}
+fragment QuestionDetail on Question {
+  ...QuestionSummary
+  body
+  publication
+  editableUntil
+  editedAt
+  acceptedAnswer {
+    id
+  }
+}`) as unknown as TypedDocumentString<ResolveQuestionMutation, ResolveQuestionMutationVariables>;
 export const SimilarQuestionsDocument = new TypedDocumentString(`
     query SimilarQuestions($community: String!, $text: String!, $first: Int) {
   community(slug: $community) {
@@ -770,3 +1471,21 @@ export const SimilarQuestionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SimilarQuestionsQuery, SimilarQuestionsQueryVariables>;
+export const SituationsDocument = new TypedDocumentString(`
+    query Situations($community: String!) {
+  community(slug: $community) {
+    id
+    situations {
+      id
+      slug
+      title
+      description
+      topic {
+        slug
+        name
+        questionCount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SituationsQuery, SituationsQueryVariables>;

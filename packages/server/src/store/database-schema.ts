@@ -12,6 +12,9 @@ export interface Database {
   questions: QuestionRow;
   answers: AnswerRow;
   notification_subscriptions: NotificationSubscriptionRow;
+  helpful_votes: HelpfulVoteRow;
+  situations: SituationRow;
+  instance_secrets: InstanceSecretRow;
 }
 
 export interface CommunityRow {
@@ -60,6 +63,8 @@ export interface ExpertTopicRow {
 }
 
 export type QuestionStatus = 'OPEN' | 'ANSWERED' | 'RESOLVED';
+/** HELD: waiting for a moderator; only the author sees it, through the owner token. */
+export type Publication = 'PUBLISHED' | 'HELD';
 export type AuthorRole = 'CITIZEN' | 'EXPERT' | 'STAFF' | 'MODERATOR';
 
 export interface QuestionRow {
@@ -81,6 +86,8 @@ export interface QuestionRow {
   helpful_count: number;
   created_at: string;
   last_activity_at: string;
+  publication: Publication;
+  edited_at: string | null;
 }
 
 export interface AnswerRow {
@@ -95,11 +102,42 @@ export interface AnswerRow {
   idempotency_key: string;
   helpful_count: number;
   created_at: string;
+  publication: Publication;
+  /** Only for anonymous answers: lets the writer see a held answer. */
+  owner_token_hash: string | null;
 }
 
+/** An address that wants an e-mail when an answer arrives. Nothing is sent before `confirmed_at` is set. */
 export interface NotificationSubscriptionRow {
   id: string;
   question_id: string;
   email: string;
+  locale: 'nl' | 'en';
+  confirm_token_hash: string;
+  unsubscribe_token_hash: string;
+  confirmed_at: string | null;
+  created_at: string;
+}
+
+export interface HelpfulVoteRow {
+  answer_id: string;
+  /** Keyed hash of answer id and the device's random voter key: one vote per device, votes never linkable. */
+  voter_hash: string;
+  created_at: string;
+}
+
+export interface SituationRow {
+  id: string;
+  community_id: string;
+  topic_id: string;
+  slug: string;
+  title: string;
+  description: string | null;
+  position: number;
+}
+
+export interface InstanceSecretRow {
+  name: string;
+  value: string;
   created_at: string;
 }

@@ -3,11 +3,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Engine } from './engine.ts';
 import { initialMigration } from './migrations/0001-initial.ts';
+import { askingSafelyMigration } from './migrations/0002-asking-safely.ts';
 
 /** Every migration in order. One per change; never edit one that has landed. */
 function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(engine),
+    '0002-asking-safely': askingSafelyMigration(),
   };
 }
 
