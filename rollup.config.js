@@ -69,6 +69,12 @@ const isPackageImport = (id) => !id.startsWith('.') && !id.startsWith('/') && !i
 export default [
   // (a) ESM per package for bundlers: dependencies stay imports, the host's bundler shares them.
   {
+    input: { index: 'packages/pii/src/index.ts' },
+    external: isPackageImport,
+    plugins: [typescript()],
+    output: { dir: 'packages/pii/dist', format: 'es', sourcemap: true },
+  },
+  {
     input: { index: 'packages/client/src/index.ts' },
     external: isPackageImport,
     plugins: [typescript()],
@@ -88,7 +94,8 @@ export default [
     input: { plein: 'packages/elements/src/embed.ts' },
     plugins: [
       replaceGraphqlWithShim(),
-      nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+      // Plein's own packages are compiled from their source here, in one pass with the elements.
+      nodeResolve({ browser: true, exportConditions: ['plein:source', 'browser', 'production'] }),
       typescript(),
       minifyCssTemplates(),
       terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false } }),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 /**
- * Declarations for the published ESM of @plein/client and @plein/elements: tsc emits them from the source, and the
+ * Declarations for the published ESM of @plein/pii, @plein/client and @plein/elements: tsc emits them from the source, and the
  * source's `./x.ts` import specifiers become `./x.js`, as they are in the built JavaScript.
  */
 const out = 'node_modules/.cache/plein-types';
@@ -11,7 +11,7 @@ rmSync(out, { recursive: true, force: true });
 const tsc = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
-for (const name of ['client', 'elements']) {
+for (const name of ['pii', 'client', 'elements']) {
   const target = join('packages', name, 'dist', 'types');
   rmSync(target, { recursive: true, force: true });
   cpSync(join(out, name, 'src'), target, { recursive: true });

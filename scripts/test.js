@@ -23,9 +23,15 @@ runSteps([
   ['format', 'npx', ['prettier', '--check', '.']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
   [
-    'schema and server tests (node:test)',
+    'schema, personal-data and server tests (node:test)',
     'node',
-    ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('packages/schema/test', 'packages/server/test')],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=1',
+      ...testFiles('packages/schema/test', 'packages/pii/test', 'packages/server/test'),
+    ],
   ],
   ['build', 'node', ['scripts/build.js']],
   ['bundle sizes', 'node', ['scripts/size.js']],
