@@ -1,13 +1,30 @@
 /**
- * Keeps what a citizen typed, so a reload, a failed submit or a crash never loses it. Drafts live in sessionStorage:
- * they survive a reload in the same tab and vanish when the tab closes, so a shared computer does not keep them.
- * Storage that is full or switched off is ignored: the form keeps working, it just cannot remember.
+ * Keeps what a citizen typed, so a reload, a failed submit or a crash never loses it. By default a draft lives in
+ * sessionStorage: it survives a reload in the same tab and vanishes when the tab closes. Forms whose text must also
+ * survive a closed tab (the ask and answer forms) choose localStorage with a `maxAgeMs`, so an old draft does not stay
+ * on a shared computer for ever. Storage that is full or switched off is ignored: the form keeps working, it just
+ * cannot remember.
  */
 export interface DraftStore<T> {
   load(): T | undefined;
   save(value: T): void;
   clear(): void;
 }
+
+export interface DraftStoreOptions {
+  /** A draft older than this is thrown away when it would be loaded, and when any local store is created. */
+  maxAgeMs?: number;
+  /** The clock, for tests. */
+  now?: () => number;
+}
+
+/** What is stored: the value and when it was saved, so an expired draft can be recognised and dropped. */
+interface StoredDraft<T> {
+  savedAt: number;
+  value: T;
+}
+
+const draftPrefix = 'plein:draft:';
 
 function storage(kind: 'session' | 'local'): Storage | undefined {
   try {
@@ -17,20 +34,62 @@ function storage(kind: 'session' | 'local'): Storage | undefined {
   }
 }
 
-export function createDraftStore<T>(key: string, kind: 'session' | 'local' = 'session'): DraftStore<T> {
-  const name = `plein:draft:${key}`;
+function isStoredDraft(value: unknown): value is StoredDraft<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as StoredDraft<unknown>).savedAt === 'number';
+}
+
+/** Removes every Plein draft in `store` older than `maxAgeMs`, also those of forms this page never shows again. */
+function dropExpiredDrafts(store: Storage, maxAgeMs: number, now: number): void {
+  const expired: string[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const name = store.key(i);
+    if (!name?.startsWith(draftPrefix)) continue;
+    try {
+      const stored: unknown = JSON.parse(store.getItem(name) ?? 'null');
+      if (isStoredDraft(stored) && now - stored.savedAt > maxAgeMs) expired.push(name);
+    } catch {
+      expired.push(name);
+    }
+  }
+  for (const name of expired) store.removeItem(name);
+}
+
+export function createDraftStore<T>(
+  key: string,
+  kind: 'session' | 'local' = 'session',
+  options: DraftStoreOptions = {},
+): DraftStore<T> {
+  const name = `${draftPrefix}${key}`;
+  const now = options.now ?? Date.now;
+  const { maxAgeMs } = options;
+  if (maxAgeMs !== undefined) {
+    try {
+      const store = storage(kind);
+      if (store) dropExpiredDrafts(store, maxAgeMs, now());
+    } catch {
+      // Storage blocked: nothing to clean up.
+    }
+  }
   return {
     load() {
       try {
         const text = storage(kind)?.getItem(name);
-        return text ? (JSON.parse(text) as T) : undefined;
+        if (!text) return undefined;
+        const stored: unknown = JSON.parse(text);
+        if (!isStoredDraft(stored)) return undefined;
+        if (maxAgeMs !== undefined && now() - stored.savedAt > maxAgeMs) {
+          storage(kind)?.removeItem(name);
+          return undefined;
+        }
+        return stored.value as T;
       } catch {
         return undefined;
       }
     },
     save(value) {
       try {
-        storage(kind)?.setItem(name, JSON.stringify(value));
+        const stored: StoredDraft<T> = { savedAt: now(), value };
+        storage(kind)?.setItem(name, JSON.stringify(stored));
       } catch {
         // Full or blocked storage: keep working without a saved draft.
       }

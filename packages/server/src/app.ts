@@ -6,7 +6,9 @@ import mercurius from 'mercurius';
 import type { PleinContext } from './graphql/context.ts';
 import { formatErrors } from './graphql/error-formatter.ts';
 import { loaders, resolvers } from './graphql/resolvers.ts';
+import { liveUpdateOptions, registerLiveAnswers } from './graphql/subscriptions.ts';
 import { registerCors, requestOrigin } from './http/cors.ts';
+import { notificationPages } from './http/notification-pages.ts';
 import { localeFromHeader } from './i18n/locale.ts';
 import { messages } from './i18n/messages.ts';
 import type { Services } from './services/services.ts';
@@ -16,6 +18,8 @@ export interface AppOptions {
   store: PleinStore;
   services: Services;
   logLevel?: string;
+  /** Where log lines go instead of stdout: tests read them to check that nothing personal is logged. */
+  logStream?: { write(line: string): void };
   /** Folder served at `/`: the example host pages. */
   examplesDir?: string;
   /** Folder served at `/embed/`: the built embed bundle. */
@@ -36,7 +40,7 @@ const serializers = {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store, services } = options;
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'info', serializers },
+    logger: { level: options.logLevel ?? 'info', serializers, ...(options.logStream && { stream: options.logStream }) },
     bodyLimit: 256 * 1024,
     forceCloseConnections: 'idle',
   });
@@ -73,7 +77,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       request: requestOrigin(request),
     }),
     errorFormatter: formatErrors,
+    // Live answers over WebSocket on /graphql (graphql-ws protocol); see graphql/subscriptions.ts.
+    subscription: liveUpdateOptions(services),
   });
+  registerLiveAnswers(app, services);
+  // The pages behind the links in follow-up e-mails (confirm, unsubscribe).
+  await app.register(notificationPages, { services });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

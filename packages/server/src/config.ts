@@ -1,5 +1,14 @@
 import { DEFAULT_DATABASE_URL } from './store/connect.ts';
 
+export interface MailConfig {
+  /** nodemailer SMTP URL, for example `smtps://user:password@smtp.example.org`; without it mail goes to `outboxDir`. */
+  smtpUrl: string | undefined;
+  /** Folder for one `.eml` file per message when there is no SMTP server. */
+  outboxDir: string;
+  /** The From header, for example `Plein <no-reply@plein.example.org>`. */
+  from: string;
+}
+
 export interface ServerConfig {
   port: number;
   host: string;
@@ -8,18 +17,62 @@ export interface ServerConfig {
   logLevel: string;
   /** Seed the demo community when the database has no community yet. */
   seedWhenEmpty: boolean;
+  /**
+   * PLEIN_SECRET: the key for keyed hashes (helpful votes). Without it the instance makes a random key once and keeps
+   * it in the database.
+   */
+  secret: string | undefined;
+  /** PLEIN_PII_ALLOW, comma-separated: official phone numbers and addresses that are never treated as personal data. */
+  personalDataAllow: string[];
+  /** Where people reach this server, without a trailing slash: the links in e-mails start with it. */
+  publicUrl: string;
+  /** The link to a question in an e-mail; `{id}` becomes the question's id. */
+  questionUrl: string;
+  mail: MailConfig;
 }
 
-/** Reads the configuration from the environment (see README, "Configuration"). */
+export const DEFAULT_OUTBOX_DIR = './data/outbox';
+export const DEFAULT_MAIL_FROM = 'Plein <no-reply@localhost>';
+
+/** Reads the configuration from the environment (see README, "Configure the server"). */
 export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const publicUrl = httpUrl('PUBLIC_URL', env.PUBLIC_URL || `http://localhost:${port}`);
+  const questionUrl = env.PLEIN_QUESTION_URL || `${publicUrl}/?vraag={id}`;
+  if (!questionUrl.includes('{id}')) throw new Error('PLEIN_QUESTION_URL must hold {id}, the place of the question id');
+  httpUrl('PLEIN_QUESTION_URL', questionUrl.replace('{id}', 'id'));
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     logLevel: env.LOG_LEVEL ?? 'info',
     seedWhenEmpty: env.PLEIN_SEED !== 'off',
+    secret: env.PLEIN_SECRET || undefined,
+    personalDataAllow: (env.PLEIN_PII_ALLOW ?? '')
+      .split(',')
+      .map((text) => text.trim())
+      .filter(Boolean),
+    publicUrl,
+    questionUrl,
+    mail: {
+      smtpUrl: env.SMTP_URL || undefined,
+      outboxDir: env.PLEIN_OUTBOX_DIR || DEFAULT_OUTBOX_DIR,
+      from: env.PLEIN_MAIL_FROM || DEFAULT_MAIL_FROM,
+    },
   };
+}
+
+/** An http(s) URL without a trailing slash, or an error naming the variable. */
+function httpUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name} must be an http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`${name} must be an http(s) URL, got "${value}"`);
+  return value.replace(/\/+$/, '');
 }

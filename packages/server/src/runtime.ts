@@ -1,10 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
+import { describeFailure, NodemailerMailer } from './mail/mailer.ts';
 import { eemsdelta } from './seed/eemsdelta.ts';
 import { seedCommunity } from './seed/seed.ts';
 import { systemClock } from './services/clock.ts';
-import { createServices } from './services/services.ts';
+import { ServiceEvents } from './services/events.ts';
+import { createServices, type Services } from './services/services.ts';
 import { openStore } from './store/open-store.ts';
 import type { PleinStore } from './store/store.ts';
 
@@ -23,21 +25,67 @@ export interface RunningServer {
 /** Migrates, seeds when empty, and listens. Closing drains requests before the database closes. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const { connection, store, migrations } = await openStore(config.databaseUrl);
-  const app = await buildApp({ store, services: createServices(store), logLevel: config.logLevel });
+  // Work that runs after a response (mail, live updates, the sweep) reports failures here, never addresses or text.
+  const logger: { current?: FastifyBaseLogger } = {};
+  const report = (error: unknown, what: string) =>
+    logger.current?.error({ what, failure: describeFailure(error) }, 'background work failed');
+  const mailer = new NodemailerMailer(config.mail);
+  const services = createServices(store, systemClock, new ServiceEvents(report), {
+    secret: config.secret,
+    personalDataAllow: config.personalDataAllow,
+    follow: { mailer, publicUrl: config.publicUrl, questionUrl: config.questionUrl, onError: report },
+  });
+  const app = await buildApp({ store, services, logLevel: config.logLevel });
+  logger.current = app.log;
   app.log.info({ database: connection.describe, migrations }, 'database ready');
   if (config.seedWhenEmpty) {
     const seeded = await seedIfEmpty(store);
     if (seeded) app.log.info(seeded, 'seeded the demo community eemsdelta');
   }
   const url = await app.listen({ port: config.port, host: config.host });
+  const stopSweeper = startFollowSweeper(services, report);
   let closing: Promise<void> | undefined;
   return {
     app,
     url,
     close: () =>
       (closing ??= (async () => {
+        await stopSweeper();
         await app.close();
+        // Mail already started still leaves before the database closes.
+        await services.events.settled();
+        await services.follows.settled();
+        mailer.close();
         await connection.close();
       })()),
+  };
+}
+
+/** How often addresses that are no longer needed are looked for (see FollowService.sweep). */
+export const FOLLOW_SWEEP_INTERVAL_MS = 60 * 60_000;
+
+/**
+ * Runs the follow-up retention sweep now and every hour; the timer never keeps the process alive. The returned
+ * function stops it and waits for a sweep that is running.
+ */
+export function startFollowSweeper(
+  services: Services,
+  report: (error: unknown, what: string) => void,
+): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve();
+  const sweep = () => {
+    running = running.then(() =>
+      services.follows.sweep().then(
+        () => undefined,
+        (error: unknown) => report(error, 'follow sweep'),
+      ),
+    );
+  };
+  sweep();
+  const timer = setInterval(sweep, FOLLOW_SWEEP_INTERVAL_MS);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    return running;
   };
 }

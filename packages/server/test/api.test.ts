@@ -56,22 +56,25 @@ describe('GraphQL API', () => {
     });
   });
 
-  it('shows a thread with expert answers first, marked with the expert', async () => {
+  it('shows a thread with the accepted answer first, then expert answers marked with the expert', async () => {
     const listed = await api.graphql(list, { community: 'testgemeente', status: 'RESOLVED' });
     const id = listed.body.data.community.questions.edges[0].node.id;
     const { body } = await api.graphql(thread, { id, first: 10 });
     const answers = body.data.question.answers.edges.map((e: { node: unknown }) => e.node);
-    assert.equal(answers[0].author.role, 'EXPERT');
-    assert.deepEqual(answers[0].author.expert, {
-      id: answers[0].author.expert.id,
+    assert.equal(answers[0].isAccepted, true);
+    assert.equal(answers[0].author.role, 'CITIZEN');
+    assert.equal(answers[1].author.role, 'EXPERT');
+    assert.deepEqual(answers[1].author.expert, {
+      id: answers[1].author.expert.id,
       displayName: 'Els Testadviseur',
       title: 'Onafhankelijk arbeidsadviseur',
       organisation: 'Adviespraktijk Test',
       independent: true,
       verified: true,
     });
-    assert.equal(answers[1].isAccepted, true);
+    assert.equal(answers[1].isAccepted, false);
     assert.equal(body.data.question.hasExpertAnswer, true);
+    assert.equal(body.data.question.acceptedAnswer.id, answers[0].id);
   });
 
   it('asks once per idempotency key and returns the owner token once', async () => {

@@ -33,6 +33,20 @@ export const fixtureCommunity: SeedCommunity = {
       topics: ['bijstand-aanvragen'],
     },
   ],
+  situations: [
+    {
+      slug: 'ziek-en-ontslag',
+      title: 'Ik ben ziek en mijn baan is in gevaar',
+      description: 'Lees wat uw werkgever wel en niet mag als u ziek bent.',
+      topic: 'ontslag',
+    },
+    {
+      slug: 'werkloos',
+      title: 'Ik ben mijn baan kwijt',
+      description: 'Lees hoe u WW aanvraagt.',
+      topic: 'ww',
+    },
+  ],
   questions: [
     {
       topic: 'ontslag',

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { seedCommunity } from '../src/seed/seed.ts';
 import { createServices, type Services } from '../src/services/services.ts';
@@ -7,6 +8,12 @@ import { type OpenedStore, openStore } from '../src/store/open-store.ts';
 import { ServiceError } from '../src/services/errors.ts';
 import type { TestDatabase } from './engines.ts';
 import { fixedClock, fixtureCommunity } from './fixture-community.ts';
+
+/** Every migration file, in order: a fresh database runs them all. */
+const migrationNames = readdirSync(new URL('../src/store/migrations/', import.meta.url))
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => file.slice(0, -'.ts'.length))
+  .sort();
 
 const askInput = (overrides: Record<string, unknown> = {}) => ({
   community: 'testgemeente',
@@ -42,7 +49,7 @@ export function defineStoreSuite(engine: string, open: () => Promise<TestDatabas
     });
 
     it('migrates once: a second start finds nothing to do', async () => {
-      assert.deepEqual(opened.migrations, ['0001-initial']);
+      assert.deepEqual(opened.migrations, migrationNames);
       const again = await openStore(database.url);
       assert.deepEqual(again.migrations, []);
       await again.connection.close();
@@ -171,12 +178,9 @@ export function defineStoreSuite(engine: string, open: () => Promise<TestDatabas
     });
 
     it('leaves no rows behind when a write fails halfway', async () => {
-      const counts = async () => [
-        await opened.store.countRows('questions'),
-        await opened.store.countRows('notification_subscriptions'),
-      ];
+      const counts = async () => [await opened.store.countRows('questions'), await opened.store.countRows('answers')];
       const before = await counts();
-      // A subscription row that collides with an existing id fails after the question was inserted.
+      // An answer to a question that does not exist fails after the question was inserted.
       const [existing] = (await services.questions.list(communityId, { first: 1 })).edges;
       await assert.rejects(
         opened.store.transaction(async (store) => {
@@ -185,11 +189,19 @@ export function defineStoreSuite(engine: string, open: () => Promise<TestDatabas
             id: 'half-written',
             idempotency_key: 'half-written-key',
           });
-          await store.insertNotificationSubscription({
-            id: 'x',
+          await store.insertAnswerRow({
+            id: 'half-written-answer',
             question_id: 'does-not-exist',
-            email: 'a@b.nl',
-            created_at: '',
+            body: 'Een antwoord dat nergens bij hoort.',
+            author_display_name: 'Anoniem',
+            author_role: 'CITIZEN',
+            author_expert_id: null,
+            is_expert: 0,
+            idempotency_key: 'half-written-answer-key',
+            helpful_count: 0,
+            created_at: '2026-11-01T12:00:00.000Z',
+            publication: 'PUBLISHED',
+            owner_token_hash: null,
           });
         }),
       );
@@ -203,7 +215,7 @@ export function defineStoreSuite(engine: string, open: () => Promise<TestDatabas
       );
     });
 
-    it('answers: stores once per key, counts, and lists expert answers first', async () => {
+    it('answers: stores once per key, counts, and lists the accepted answer first, then experts', async () => {
       const [question] = (await services.questions.list(communityId, { status: 'RESOLVED' })).edges;
       const input = {
         questionId: question!.node.id,
@@ -218,14 +230,14 @@ export function defineStoreSuite(engine: string, open: () => Promise<TestDatabas
       assert.equal(refreshed.answerCount, 3);
       assert.equal(refreshed.status, 'RESOLVED');
       const answers = await services.answers.list(refreshed, 2, null);
-      assert.equal(answers.edges[0]?.node.author.role, 'EXPERT');
       assert.equal(answers.pageInfo.hasNextPage, true);
       const rest = await services.answers.list(refreshed, 2, answers.pageInfo.endCursor);
       assert.deepEqual(
         [...answers.edges, ...rest.edges].map((e) => e.node.body.slice(0, 12)),
-        ['Tijdens ziek', 'Bij mij ging', 'Ik had hetze'],
+        ['Bij mij ging', 'Tijdens ziek', 'Ik had hetze'],
       );
-      assert.equal(answers.edges[1]?.node.isAccepted, true);
+      assert.equal(answers.edges[0]?.node.isAccepted, true);
+      assert.equal(answers.edges[1]?.node.author.role, 'EXPERT');
       const unknown = await services.answers.answer({ ...input, questionId: 'nope', idempotencyKey: 'answer-key-2' });
       assert.deepEqual(unknown.errors, [{ field: 'questionId', code: 'UNKNOWN_QUESTION' }]);
     });

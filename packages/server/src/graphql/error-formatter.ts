@@ -13,6 +13,20 @@ interface SafeError {
   extensions: { code: string; status?: number };
 }
 
+/**
+ * graphql-js quotes a refused variable ('Variable "$input" got invalid value { title: "…" }; …'), and that value may
+ * hold personal data. Only the variable, the path and the name of a missing or unknown field stay.
+ */
+function withoutInput(message: string): string {
+  const variable = /^Variable "(\$\w+)" got invalid value /.exec(message)?.[1];
+  if (!variable) return message;
+  const path = / at "([\w.[\]]+)"; /.exec(message)?.[1];
+  const field = /; (Field "\w+" (?:of required type "[\w![\]]+" was not provided|is not defined by type "\w+")\.)/.exec(
+    message,
+  )?.[1];
+  return `Variable "${variable}" got an invalid value${path ? ` at "${path}"` : ''}.${field ? ` ${field}` : ''}`;
+}
+
 /** Mercurius wraps query-validation failures in one error that holds the real ones. */
 function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
   return errors.flatMap((error) => {
@@ -34,7 +48,7 @@ function toSafeError(error: GraphQLError, locale: Locale, log: FastifyBaseLogger
   }
   if (!original || original instanceof GraphQLError) {
     // Syntax and validation errors: graphql-js wording, which names the field or type that is wrong.
-    return { message: error.message, ...position, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    return { message: withoutInput(error.message), ...position, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
   }
   log.error({ err: original, path: error.path }, 'resolver failed');
   return {

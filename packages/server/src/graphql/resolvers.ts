@@ -1,9 +1,10 @@
 import type { IResolvers, MercuriusLoaders } from 'mercurius';
 import { messages } from '../i18n/messages.ts';
 import type { UserError } from '../services/errors.ts';
-import type { Author, Community, Connection, Expert, Question, Topic } from '../services/models.ts';
-import type { ListQuestionsArgs } from '../services/question-service.ts';
+import type { Author, Community, Connection, Expert, Question, Situation, Topic } from '../services/models.ts';
+import { editableUntil, type ListQuestionsArgs } from '../services/question-service.ts';
 import type { PleinContext } from './context.ts';
+import { answerAdded } from './subscriptions.ts';
 
 /** Resolvers only read arguments, call a service and shape the result; the rules live in the services. */
 
@@ -18,22 +19,52 @@ export const resolvers: IResolvers = {
   Query: {
     community: (_root, { slug }: { slug: string }, context: PleinContext) =>
       context.services.communities.bySlug(slug, context.request),
-    question: (_root, { id }: { id: string }, context: PleinContext) =>
-      context.services.questions.byId(id, context.request),
+    question: (_root, { id, ownerToken }: { id: string; ownerToken?: string | null }, context: PleinContext) =>
+      context.services.questions.byId(id, context.request, ownerToken),
+    myQuestions: (_root, { ownerTokens }: { ownerTokens: string[] }, context: PleinContext) =>
+      context.services.questions.mine(ownerTokens, context.request),
+    myAnswers: (_root, { ownerTokens }: { ownerTokens: string[] }, context: PleinContext) =>
+      context.services.answers.mine(ownerTokens, context.request),
     expert: (_root, { id }: { id: string }, context: PleinContext) =>
       context.services.experts.byId(id, context.request),
   },
 
   Mutation: {
+    followQuestion: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.follows.follow(input, context.locale, context.request);
+      return { ...result, errors: localised(result.errors, context) };
+    },
     askQuestion: async (_root, { input }: { input: unknown }, context: PleinContext) => {
-      const result = await context.services.questions.ask(input, context.request);
+      const result = await context.services.questions.ask(input, context.request, context.locale);
       return { ...result, errors: localised(result.errors, context) };
     },
     answerQuestion: async (_root, { input }: { input: unknown }, context: PleinContext) => {
       const result = await context.services.answers.answer(input, context.request);
       return { ...result, errors: localised(result.errors, context) };
     },
+    editQuestion: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.owner.edit(input, context.request);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    deleteQuestion: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.owner.delete(input, context.request);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    resolveQuestion: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.owner.resolve(input, context.request);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    acceptAnswer: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.owner.acceptAnswer(input, context.request);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    markAnswerHelpful: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.votes.markHelpful(input, context.request);
+      return { ...result, errors: localised(result.errors, context) };
+    },
   },
+
+  Subscription: { answerAdded },
 
   Community: {
     municipalities: (community: Community, _args, context: PleinContext) =>
@@ -48,6 +79,8 @@ export const resolvers: IResolvers = {
       args: { topic?: string | null; first?: number | null; after?: string | null },
       context: PleinContext,
     ) => context.services.experts.list(community.id, args),
+    situations: (community: Community, _args, context: PleinContext) =>
+      context.services.communities.situations(community.id),
   },
 
   Question: {
@@ -57,6 +90,8 @@ export const resolvers: IResolvers = {
       question.acceptedAnswerId
         ? context.services.answers.byId(question.acceptedAnswerId, question.acceptedAnswerId)
         : null,
+    editableUntil: (question: Question) => editableUntil(question.createdAt),
+    // publication and editedAt are fields of the model.
   },
 
   QuestionConnection: { totalCount },
@@ -84,6 +119,13 @@ export const loaders: MercuriusLoaders = {
       const missing = queries.filter((q) => q.obj.body === undefined).map((q) => q.obj.id);
       const bodies = await context.services.questions.bodies(missing);
       return queries.map(({ obj }) => obj.body ?? bodies.get(obj.id) ?? '');
+    }),
+  },
+  Situation: {
+    topic: uncached(async (queries: { obj: Situation }[], context) => {
+      const topics = await context.services.communities.topicsByIds([...new Set(queries.map((q) => q.obj.topicId))]);
+      const byId = new Map(topics.map((topic) => [topic.id, topic]));
+      return queries.map(({ obj }) => byId.get(obj.topicId));
     }),
   },
   Author: {

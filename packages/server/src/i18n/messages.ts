@@ -8,7 +8,10 @@ export type UserErrorCode =
   | 'INVALID_KEY'
   | 'UNKNOWN_COMMUNITY'
   | 'UNKNOWN_TOPIC'
-  | 'UNKNOWN_QUESTION';
+  | 'UNKNOWN_QUESTION'
+  | 'UNKNOWN_ANSWER'
+  | 'NOT_OWNER'
+  | 'EDIT_WINDOW_CLOSED';
 
 export type ErrorCode = 'BAD_USER_INPUT' | 'FORBIDDEN' | 'INTERNAL_SERVER_ERROR';
 
@@ -33,6 +36,10 @@ const nl: Messages = {
     UNKNOWN_COMMUNITY: () => 'Deze community bestaat niet.',
     UNKNOWN_TOPIC: () => 'Kies een onderwerp uit de lijst.',
     UNKNOWN_QUESTION: () => 'Deze vraag bestaat niet (meer).',
+    UNKNOWN_ANSWER: () => 'Dit antwoord bestaat niet (meer).',
+    NOT_OWNER: () => 'Dit kan alleen op het apparaat waarmee de vraag is gesteld.',
+    EDIT_WINDOW_CLOSED: () =>
+      'U kunt uw vraag alleen in de eerste 15 minuten na het plaatsen wijzigen. U kunt de vraag wel verwijderen.',
   },
   errors: {
     BAD_USER_INPUT: 'De gegevens in het verzoek kloppen niet.',
@@ -54,6 +61,10 @@ const en: Messages = {
     UNKNOWN_COMMUNITY: () => 'This community does not exist.',
     UNKNOWN_TOPIC: () => 'Choose a topic from the list.',
     UNKNOWN_QUESTION: () => 'This question does not exist (any more).',
+    UNKNOWN_ANSWER: () => 'This answer does not exist (any more).',
+    NOT_OWNER: () => 'This only works on the device the question was asked from.',
+    EDIT_WINDOW_CLOSED: () =>
+      'You can only change your question in the first 15 minutes after posting. You can still delete it.',
   },
   errors: {
     BAD_USER_INPUT: 'The data in the request is not right.',

@@ -1,6 +1,12 @@
 import type { SeedCommunity } from './seed-types.ts';
 
 /**
+ * WerkNet's free advice line, as the example pages and the situations print it. It is the community's own official
+ * number, so the personal-data step leaves it in citizens' texts (see services/personal-data.ts).
+ */
+export const eemsdeltaAdviceLine = '0800-0123';
+
+/**
  * Demo content for WerkNet Eemsdelta (Delfzijl, Loppersum, Appingedam), modelled on the WerkNet pilot
  * of the ISD Noordoost region. All people, pseudonyms and employers are fictitious.
  */
@@ -82,6 +88,46 @@ export const eemsdelta: SeedCommunity = {
       independent: false,
       bio: 'Ik werk als schuldhulpverlener bij de gemeente en help mensen die moeilijk rondkomen of schulden hebben. Samen met u kijk ik naar uw inkomen, uw toeslagen en de regelingen waar u recht op heeft. Schamen is niet nodig: hoe eerder u hulp vraagt, hoe meer we kunnen doen.',
       topics: ['bijstand-rechten-plichten', 'bijzondere-bijstand', 'zelfstandigen', 'samenloop'],
+    },
+  ],
+  situations: [
+    {
+      slug: 'ziek-baan-in-gevaar',
+      title: 'Ik ben ziek en mijn baan is in gevaar',
+      description: `Uw werkgever wil van u af terwijl u ziek bent. Lees wat wel en niet mag. Twijfelt u? Bel gratis de advieslijn: ${eemsdeltaAdviceLine}.`,
+      topic: 'ziek-in-dienst',
+    },
+    {
+      slug: 'deeltijd-ww',
+      title: 'Ik krijg deeltijd-WW',
+      description: 'U werkt minder uren en krijgt voor de andere uren WW. Lees hoe u uw inkomsten doorgeeft.',
+      topic: 'deeltijd-ww',
+    },
+    {
+      slug: 'eigen-bedrijf-starten',
+      title: 'Ik wil een eigen bedrijf starten',
+      description:
+        'U heeft een uitkering en wilt voor uzelf beginnen. Lees welke regels er zijn en welke hulp u krijgt.',
+      topic: 'eigen-bedrijf',
+    },
+    {
+      slug: 'langere-tijd-ziek',
+      title: 'Ik ben langere tijd ziek: wat zijn de regels?',
+      description:
+        'Na twee jaar ziekte kijkt UWV of u een WIA-uitkering krijgt. Lees wat er gebeurt en wat u zelf moet doen.',
+      topic: 'wia',
+    },
+    {
+      slug: 'contract-in-overleg-beeindigen',
+      title: 'Mijn werkgever wil mijn contract in overleg beëindigen',
+      description: 'U krijgt een vaststellingsovereenkomst. Lees wat die betekent voor uw WW, voordat u iets tekent.',
+      topic: 'ontslag',
+    },
+    {
+      slug: 'weer-aan-het-werk-na-ziekte',
+      title: 'Ik ben weer aan het werk na een lange ziekte',
+      description: 'U bouwt uw uren weer op. Lees wat u en uw werkgever moeten doen, en waar u hulp krijgt.',
+      topic: 're-integratie',
     },
   ],
   questions: [

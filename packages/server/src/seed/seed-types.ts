@@ -6,6 +6,18 @@ export interface SeedCommunity {
   topics: { slug: string; name: string }[];
   experts: SeedExpert[];
   questions: SeedQuestion[];
+  /** Entry points in a citizen's own words, in this order, each leading to the questions of one topic. */
+  situations?: SeedSituation[];
+}
+
+export interface SeedSituation {
+  slug: string;
+  /** In the citizen's words, B1: "Ik ben ziek en mijn baan is in gevaar". */
+  title: string;
+  /** One or two short sentences: what the citizen finds there. */
+  description: string;
+  /** Slug of a topic in `topics`. */
+  topic: string;
 }
 
 export interface SeedExpert {

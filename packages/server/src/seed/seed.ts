@@ -91,6 +91,8 @@ export async function seedCommunity(
           idempotency_key: newId(),
           helpful_count: answer.helpfulCount ?? 0,
           created_at: at(Math.max(askedMsAgo - answer.hoursAfter * HOUR_MS, 60_000)),
+          publication: 'PUBLISHED',
+          owner_token_hash: null,
         };
       });
       const accepted = question.resolved ? answers[question.answers.findIndex((a) => a.accepted)] : undefined;
@@ -116,13 +118,28 @@ export async function seedCommunity(
         accepted_answer_id: accepted?.id ?? null,
         answer_count: answers.length,
         has_expert_answer: hasExpertAnswer ? 1 : 0,
-        helpful_count: Math.round(answers.reduce((sum, a) => sum + a.helpful_count, 0) / 2),
+        // A question's helpful count is the helpful votes on its answers together.
+        helpful_count: answers.reduce((sum, a) => sum + a.helpful_count, 0),
         created_at: at(askedMsAgo),
         last_activity_at: lastActivity,
+        publication: 'PUBLISHED',
+        edited_at: null,
       };
       await trx.insertQuestion(row);
       for (const answer of answers) await trx.insertAnswerRow({ ...answer, question_id: row.id });
       answerTotal += answers.length;
+    }
+
+    for (const [position, situation] of (seed.situations ?? []).entries()) {
+      await trx.insertSituation({
+        id: newId(),
+        community_id: communityId,
+        topic_id: topicId(situation.topic),
+        slug: situation.slug,
+        title: situation.title,
+        description: situation.description,
+        position,
+      });
     }
   });
   return { questions: seed.questions.length, answers: answerTotal };

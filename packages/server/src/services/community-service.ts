@@ -2,7 +2,16 @@ import type { CommunityRow } from '../store/database-schema.ts';
 import type { PleinStore } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import { ServiceError } from './errors.ts';
-import { type Community, type Municipality, type Topic, toCommunity, toMunicipality, toTopic } from './models.ts';
+import {
+  type Community,
+  type Municipality,
+  type Situation,
+  type Topic,
+  toCommunity,
+  toMunicipality,
+  toSituation,
+  toTopic,
+} from './models.ts';
 import { newId } from './secrets.ts';
 
 /**
@@ -75,6 +84,11 @@ export class CommunityService {
 
   topics(communityId: string): Promise<Topic[]> {
     return this.store.topics(communityId).then((rows) => rows.map(toTopic));
+  }
+
+  /** Situations citizens recognise, in the community's order, each pointing to a topic. */
+  situations(communityId: string): Promise<Situation[]> {
+    return this.store.situations(communityId).then((rows) => rows.map(toSituation));
   }
 
   /** The id of a topic named in a list filter; undefined without a filter; an unknown slug is a BAD_USER_INPUT error. */

@@ -4,8 +4,10 @@ import type {
   CommunityRow,
   ExpertRow,
   MunicipalityRow,
+  Publication,
   QuestionRow,
   QuestionStatus,
+  SituationRow,
   TopicRow,
 } from '../store/database-schema.ts';
 import type { QuestionSummaryRow } from '../store/store.ts';
@@ -50,8 +52,11 @@ export interface Question {
   createdAt: string;
   answerCount: number;
   hasExpertAnswer: boolean;
+  /** Helpful votes on the question's answers, together. */
   helpfulCount: number;
   acceptedAnswerId: string | null;
+  publication: Publication;
+  editedAt: string | null;
 }
 
 export interface Answer {
@@ -62,6 +67,15 @@ export interface Answer {
   createdAt: string;
   isAccepted: boolean;
   helpfulCount: number;
+  publication: Publication;
+}
+
+export interface Situation {
+  id: string;
+  slug: string;
+  title: string;
+  description: string | null;
+  topicId: string;
 }
 
 export interface Expert {
@@ -98,6 +112,8 @@ export const toQuestion = (row: QuestionRow | QuestionSummaryRow): Question => (
   hasExpertAnswer: row.has_expert_answer === 1,
   helpfulCount: row.helpful_count,
   acceptedAnswerId: row.accepted_answer_id,
+  publication: row.publication,
+  editedAt: row.edited_at,
 });
 
 export const toAnswer = (row: AnswerRow, acceptedAnswerId: string | null): Answer => ({
@@ -108,6 +124,15 @@ export const toAnswer = (row: AnswerRow, acceptedAnswerId: string | null): Answe
   createdAt: row.created_at,
   isAccepted: row.id === acceptedAnswerId,
   helpfulCount: row.helpful_count,
+  publication: row.publication,
+});
+
+export const toSituation = (row: SituationRow): Situation => ({
+  id: row.id,
+  slug: row.slug,
+  title: row.title,
+  description: row.description,
+  topicId: row.topic_id,
 });
 
 export const toExpert = (row: ExpertRow): Expert => ({

@@ -1,13 +1,38 @@
 import { limits } from '@plein/schema';
-import type { QuestionStatus } from '../store/database-schema.ts';
+import type { Locale } from '../i18n/locale.ts';
+import type { QuestionRow, QuestionStatus } from '../store/database-schema.ts';
 import type { PleinStore, QuestionOrder } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import type { CommunityService, RequestOrigin } from './community-service.ts';
-import type { UserError } from './errors.ts';
+import { ServiceError, type UserError } from './errors.ts';
+import type { ServiceEvents } from './events.ts';
 import { ANONYMOUS, type Connection, type Question, toQuestion } from './models.ts';
 import { isUniqueViolation, pageSize, readPage, toConnection } from './paging.ts';
-import { hashToken, newId, newOwnerToken } from './secrets.ts';
+import type { PersonalDataGuard } from './personal-data.ts';
+import { hashToken, newId, newOwnerToken, tokenMatches } from './secrets.ts';
 import { askQuestionInput, validate } from './validation.ts';
+
+/** The asker may change a question this long after posting it. */
+export const EDIT_WINDOW_MS = 15 * 60_000;
+
+/** The moment until which the asker may change a question. */
+export function editableUntil(createdAt: string): string {
+  return new Date(Date.parse(createdAt) + EDIT_WINDOW_MS).toISOString();
+}
+
+/** How many owner tokens one device may send at once. */
+export const MAX_OWNER_TOKENS = 50;
+
+/** Who may see a question: everyone when it is published, only the holder of its owner token when it is held. */
+export function visibleTo(row: QuestionRow, ownerToken: string | null | undefined): boolean {
+  return row.publication === 'PUBLISHED' || (!!ownerToken && tokenMatches(row.owner_token_hash, ownerToken));
+}
+
+/** The hashes of a device's owner tokens; more than 50 is a BAD_USER_INPUT error, things that are no token are left out. */
+export function ownerTokenHashes(ownerTokens: readonly string[]): string[] {
+  if (ownerTokens.length > MAX_OWNER_TOKENS) throw new ServiceError('BAD_USER_INPUT');
+  return [...new Set(ownerTokens.filter((token) => /^[A-Za-z0-9_-]{20,100}$/.test(token)).map(hashToken))];
+}
 
 export interface ListQuestionsArgs {
   topic?: string | null;
@@ -30,6 +55,8 @@ export class QuestionService {
     private readonly store: PleinStore,
     private readonly clock: Clock,
     private readonly communities: CommunityService,
+    private readonly events: ServiceEvents,
+    private readonly personalData: PersonalDataGuard,
   ) {}
 
   async list(communityId: string, args: ListQuestionsArgs): Promise<Connection<Question>> {
@@ -48,12 +75,25 @@ export class QuestionService {
     return toConnection(page, toQuestion);
   }
 
-  /** A question by id, or null when there is none (or the id is not one of ours). */
-  async byId(id: string, request?: RequestOrigin): Promise<Question | null> {
+  /**
+   * A question by id, or null when there is none (or the id is not one of ours). A held question only comes back
+   * with its owner token.
+   */
+  async byId(id: string, request?: RequestOrigin, ownerToken?: string | null): Promise<Question | null> {
     const [row] = await this.store.questionsByIds([id]);
-    if (!row) return null;
+    if (!row || !visibleTo(row, ownerToken)) return null;
     if (request) await this.communities.assertOriginAllowed(row.community_id, request);
     return toQuestion(row);
+  }
+
+  /** The questions asked on a device, held ones included, newest first; unknown tokens are ignored. */
+  async mine(ownerTokens: readonly string[], request?: RequestOrigin): Promise<Question[]> {
+    const rows = await this.store.questionsByOwnerHashes(ownerTokenHashes(ownerTokens));
+    if (request) {
+      for (const communityId of new Set(rows.map((row) => row.community_id)))
+        await this.communities.assertOriginAllowed(communityId, request);
+    }
+    return rows.map(toQuestion);
   }
 
   bodies(ids: readonly string[]): Promise<Map<string, string>> {
@@ -67,10 +107,11 @@ export class QuestionService {
   }
 
   /**
-   * Stores a citizen's question. The same idempotency key twice stores one question and returns it both times,
-   * so a retry after a lost response never makes a duplicate.
+   * Stores a citizen's question, with personal data replaced (and held when it may name someone). The same
+   * idempotency key twice stores one question and returns it both times, so a retry after a lost response never
+   * makes a duplicate. `locale` is the asker's language, for the e-mails that may follow.
    */
-  async ask(rawInput: unknown, request?: RequestOrigin): Promise<AskQuestionResult> {
+  async ask(rawInput: unknown, request?: RequestOrigin, locale: Locale = 'nl'): Promise<AskQuestionResult> {
     const validated = validate(askQuestionInput, rawInput);
     if (!validated.ok) return { question: null, ownerToken: null, errors: validated.errors };
     const input = validated.value;
@@ -87,18 +128,23 @@ export class QuestionService {
       return existing ? { question: toQuestion(existing), ownerToken: null, errors: [] } : null;
     };
 
+    const screened = this.personalData.screen(community.slug, {
+      title: input.title,
+      body: input.body,
+      displayName: input.displayName,
+    });
     const ownerToken = newOwnerToken();
     const now = this.clock().toISOString();
-    const row = {
+    const row: QuestionRow = {
       id: newId(),
       community_id: community.id,
       topic_id: topic.id,
       municipality_id: null,
-      title: input.title,
-      body: input.body,
-      status: 'OPEN' as const,
-      author_display_name: input.displayName ?? ANONYMOUS,
-      author_role: 'CITIZEN' as const,
+      title: screened.fields.title,
+      body: screened.fields.body,
+      status: 'OPEN',
+      author_display_name: screened.fields.displayName ?? ANONYMOUS,
+      author_role: 'CITIZEN',
       author_expert_id: null,
       owner_token_hash: hashToken(ownerToken),
       idempotency_key: input.idempotencyKey,
@@ -108,20 +154,15 @@ export class QuestionService {
       helpful_count: 0,
       created_at: now,
       last_activity_at: now,
+      publication: screened.publication,
+      edited_at: null,
     };
+    let result: AskQuestionResult;
     try {
-      return await this.store.transaction(async (store) => {
+      result = await this.store.transaction(async (store) => {
         const replay = await earlier(store);
         if (replay) return replay;
         await store.insertQuestion(row);
-        if (input.notifyEmail) {
-          await store.insertNotificationSubscription({
-            id: newId(),
-            question_id: row.id,
-            email: input.notifyEmail,
-            created_at: now,
-          });
-        }
         return { question: toQuestion(row), ownerToken, errors: [] };
       });
     } catch (error) {
@@ -130,6 +171,11 @@ export class QuestionService {
       if (replay) return replay;
       throw error;
     }
+    // Only the call that created the question announces it; a replay already did.
+    if (result.ownerToken !== null && result.question) {
+      this.events.emit('question-asked', { question: result.question, notifyEmail: input.notifyEmail, locale });
+    }
+    return result;
   }
 }
 

@@ -38,6 +38,32 @@ export const answerQuestionInput = z.object({
 });
 export type AnswerQuestionInput = z.output<typeof answerQuestionInput>;
 
+const id = z.string().trim().min(1).max(100);
+/** Owner tokens are 43 characters of base64url; anything else cannot be one. */
+const ownerToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
+
+export const editQuestionInput = z.object({
+  questionId: id,
+  ownerToken,
+  title: z.string().trim().min(limits.questionTitle.min).max(limits.questionTitle.max),
+  body: z.string().trim().min(limits.questionBody.min).max(limits.questionBody.max),
+  topic: z.string().trim().min(1),
+});
+export type EditQuestionInput = z.output<typeof editQuestionInput>;
+
+export const ownerQuestionInput = z.object({ questionId: id, ownerToken });
+export type OwnerQuestionInput = z.output<typeof ownerQuestionInput>;
+
+export const acceptAnswerInput = z.object({ answerId: id, ownerToken });
+export type AcceptAnswerInput = z.output<typeof acceptAnswerInput>;
+
+export const markAnswerHelpfulInput = z.object({
+  answerId: id,
+  // A device's random key (a UUID from the client): printable ASCII, 8 to 100 characters.
+  voterKey: z.string().regex(/^[\x21-\x7e]{8,100}$/),
+});
+export type MarkAnswerHelpfulInput = z.output<typeof markAnswerHelpfulInput>;
+
 /** Turns schema issues into one UserError per field, in the order of the form. */
 function toUserErrors(issues: z.core.$ZodIssue[]): UserError[] {
   const byField = new Map<string, UserError>();
@@ -51,8 +77,10 @@ function toUserErrors(issues: z.core.$ZodIssue[]): UserError[] {
       byField.set(field, { field, code: 'TOO_LONG', params: { max: Number(issue.maximum) } });
     } else if (field === 'notifyEmail') {
       byField.set(field, { field, code: 'INVALID_EMAIL' });
-    } else if (field === 'idempotencyKey') {
+    } else if (field === 'idempotencyKey' || field === 'voterKey') {
       byField.set(field, { field, code: 'INVALID_KEY' });
+    } else if (field === 'ownerToken') {
+      byField.set(field, { field, code: 'NOT_OWNER' });
     } else {
       byField.set(field, { field, code: 'REQUIRED' });
     }

@@ -117,6 +117,8 @@ export interface NotificationSubscriptionRow {
   unsubscribe_token_hash: string;
   confirmed_at: string | null;
   created_at: string;
+  /** When the last confirmation e-mail was sent (migration 0003); a new one goes at most once per 10 minutes. */
+  confirmation_sent_at: string | null;
 }
 
 export interface HelpfulVoteRow {

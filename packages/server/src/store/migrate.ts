@@ -4,12 +4,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { Engine } from './engine.ts';
 import { initialMigration } from './migrations/0001-initial.ts';
 import { askingSafelyMigration } from './migrations/0002-asking-safely.ts';
+import { followConfirmationSentMigration } from './migrations/0003-follow-confirmation-sent.ts';
 
 /** Every migration in order. One per change; never edit one that has landed. */
 function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(engine),
     '0002-asking-safely': askingSafelyMigration(),
+    '0003-follow-confirmation-sent': followConfirmationSentMigration(),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Expression, Kysely, SelectQueryBuilder, SqlBool, Transaction } from 'kysely';
+import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, type Transaction, sql } from 'kysely';
 import type { Connection } from './connect.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type {
@@ -8,8 +8,10 @@ import type {
   ExpertRow,
   MunicipalityRow,
   NotificationSubscriptionRow,
+  Publication,
   QuestionRow,
   QuestionStatus,
+  SituationRow,
   TopicRow,
 } from './database-schema.ts';
 import type { Engine } from './engine.ts';
@@ -61,7 +63,15 @@ const summaryColumns = [
   'questions.helpful_count',
   'questions.created_at',
   'questions.last_activity_at',
+  'questions.publication',
+  'questions.edited_at',
 ] as const;
+
+/** Only published questions and answers are shown to everyone; held ones only to their author. */
+const PUBLISHED: Publication = 'PUBLISHED';
+
+/** What the asker may change in a question. */
+export type QuestionContent = Pick<QuestionRow, 'title' | 'body' | 'topic_id' | 'publication' | 'edited_at'>;
 
 /** How many rows a filtered query matches (PostgreSQL returns counts as text, SQLite as numbers). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -108,6 +118,10 @@ export class PleinStore {
 
   communityBySlug(slug: string): Promise<CommunityRow | undefined> {
     return this.db.selectFrom('communities').selectAll().where('slug', '=', slug).executeTakeFirst();
+  }
+
+  communityById(id: string): Promise<CommunityRow | undefined> {
+    return this.db.selectFrom('communities').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   listCommunities(): Promise<CommunityRow[]> {
@@ -187,6 +201,7 @@ export class PleinStore {
       .selectFrom('questions')
       .select(['topic_id', (eb) => eb.fn.countAll<string | number>().as('count')])
       .where('topic_id', 'in', topicIds)
+      .where('publication', '=', PUBLISHED)
       .groupBy('topic_id')
       .execute();
     return new Map(rows.map((row) => [row.topic_id, toCount(row.count)]));
@@ -230,6 +245,7 @@ export class PleinStore {
       .selectFrom('answers')
       .select(['author_expert_id', (eb) => eb.fn.countAll<string | number>().as('count')])
       .where('author_expert_id', 'in', expertIds)
+      .where('publication', '=', PUBLISHED)
       .groupBy('author_expert_id')
       .execute();
     return new Map(rows.map((row) => [row.author_expert_id ?? '', toCount(row.count)]));
@@ -302,8 +318,46 @@ export class PleinStore {
     await this.search.indexQuestion(this.db as Transaction<Database>, row);
   }
 
-  async insertNotificationSubscription(row: NotificationSubscriptionRow): Promise<void> {
-    await this.db.insertInto('notification_subscriptions').values(row).execute();
+  /** Changes what the asker wrote and indexes it again. Call inside `transaction`. */
+  async updateQuestionContent(id: string, content: QuestionContent): Promise<void> {
+    await this.db.updateTable('questions').set(content).where('id', '=', id).execute();
+    const trx = this.db as Transaction<Database>;
+    await this.search.removeQuestion(trx, id);
+    await this.search.indexQuestion(trx, { id, title: content.title, body: content.body });
+  }
+
+  async setQuestionStatus(id: string, status: QuestionStatus, acceptedAnswerId?: string): Promise<void> {
+    await this.db
+      .updateTable('questions')
+      .set(acceptedAnswerId === undefined ? { status } : { status, accepted_answer_id: acceptedAnswerId })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /**
+   * Removes a question for good: its votes, answers, notification addresses and search entry go with it.
+   * Call inside `transaction`. Returns false when there was no such question.
+   */
+  async deleteQuestion(id: string): Promise<boolean> {
+    const answerIds = this.db.selectFrom('answers').select('id').where('question_id', '=', id);
+    await this.db.deleteFrom('helpful_votes').where('answer_id', 'in', answerIds).execute();
+    await this.db.deleteFrom('answers').where('question_id', '=', id).execute();
+    await this.db.deleteFrom('notification_subscriptions').where('question_id', '=', id).execute();
+    await this.search.removeQuestion(this.db as Transaction<Database>, id);
+    const result = await this.db.deleteFrom('questions').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** The questions whose owner token hashes are given, held ones included, newest first. */
+  questionsByOwnerHashes(hashes: readonly string[]): Promise<QuestionRow[]> {
+    if (hashes.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('questions')
+      .selectAll()
+      .where('owner_token_hash', 'in', hashes)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
   }
 
   async questionPage(
@@ -315,7 +369,10 @@ export class PleinStore {
   ): Promise<Page<QuestionSummaryRow>> {
     const searchCondition = filter.search === undefined ? null : this.search.matches(filter.search);
     const filtered = (executor: Executor) => {
-      let query = executor.selectFrom('questions').where('questions.community_id', '=', communityId);
+      let query = executor
+        .selectFrom('questions')
+        .where('questions.community_id', '=', communityId)
+        .where('questions.publication', '=', PUBLISHED);
       if (filter.topicId !== undefined) query = query.where('questions.topic_id', '=', filter.topicId);
       if (filter.status !== undefined) query = query.where('questions.status', '=', filter.status);
       if (searchCondition !== null) query = query.where(searchCondition as Expression<SqlBool>);
@@ -371,9 +428,13 @@ export class PleinStore {
     await this.db.insertInto('answers').values(row).execute();
   }
 
-  /** Stores an answer and updates its question's counters and status. Call inside `transaction`. */
+  /**
+   * Stores an answer. A published one updates its question's counters, activity and status; a held one changes
+   * nothing others can see. Call inside `transaction`.
+   */
   async insertAnswer(row: AnswerRow, questionStatus: QuestionStatus): Promise<void> {
     await this.db.insertInto('answers').values(row).execute();
+    if (row.publication !== PUBLISHED) return;
     await this.db
       .updateTable('questions')
       .set((eb) => ({
@@ -386,35 +447,242 @@ export class PleinStore {
       .execute();
   }
 
-  /** Answers of a question: experts first, then the others, oldest first within each group. */
-  async answerPage(questionId: string, first: number, after?: string): Promise<Page<AnswerRow>> {
-    let query = this.db.selectFrom('answers').selectAll().where('question_id', '=', questionId);
+  /**
+   * Published answers of a question: the accepted answer first, then experts, then the others, oldest first within
+   * each group. The cursor holds the group (2 accepted, 1 expert, 0 other), so pages stay consistent while the
+   * accepted answer stays the same.
+   */
+  async answerPage(
+    questionId: string,
+    acceptedAnswerId: string | null,
+    first: number,
+    after?: string,
+  ): Promise<Page<AnswerRow>> {
+    const rank =
+      acceptedAnswerId === null
+        ? sql<number>`answers.is_expert`
+        : sql<number>`CASE WHEN answers.id = ${acceptedAnswerId} THEN 2 ELSE answers.is_expert END`;
+    const published = (executor: Executor) =>
+      executor
+        .selectFrom('answers')
+        .where('answers.question_id', '=', questionId)
+        .where('answers.publication', '=', PUBLISHED);
+    let query = published(this.db).selectAll('answers').select(rank.as('rank'));
     if (after !== undefined) {
-      const [isExpert, createdAt, id] = decodeCursor(after, 'ANSWERS', ['number', 'string', 'string']) as [
+      const [group, createdAt, id] = decodeCursor(after, 'ANSWERS', ['number', 'string', 'string']) as [
         number,
         string,
         string,
       ];
       query = query.where((eb) =>
         eb.or([
-          eb('is_expert', '<', isExpert),
-          eb.and([eb('is_expert', '=', isExpert), eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(createdAt, id))]),
+          eb(rank, '<', group),
+          eb.and([
+            eb(rank, '=', group),
+            eb(eb.refTuple('answers.created_at', 'answers.id'), '>', eb.tuple(createdAt, id)),
+          ]),
         ]),
       );
     }
     const rows = await query
-      .orderBy('is_expert', 'desc')
-      .orderBy('created_at', 'asc')
-      .orderBy('id', 'asc')
+      .orderBy(rank, 'desc')
+      .orderBy('answers.created_at', 'asc')
+      .orderBy('answers.id', 'asc')
       .limit(first + 1)
       .execute();
     return {
-      rows: rows
-        .slice(0, first)
-        .map((row) => ({ cursor: encodeCursor('ANSWERS', [row.is_expert, row.created_at, row.id]), row })),
+      rows: rows.slice(0, first).map(({ rank: group, ...row }) => ({
+        cursor: encodeCursor('ANSWERS', [Number(group), row.created_at, row.id]),
+        row,
+      })),
       hasNextPage: rows.length > first,
-      totalCount: () => countOf(this.db.selectFrom('answers').where('question_id', '=', questionId)),
+      totalCount: () => countOf(published(this.db)),
     };
+  }
+
+  /** The answers whose owner token hashes are given, held ones included, oldest first. */
+  answersByOwnerHashes(hashes: readonly string[]): Promise<AnswerRow[]> {
+    if (hashes.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('answers')
+      .selectAll()
+      .where('owner_token_hash', 'in', hashes)
+      .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc')
+      .execute();
+  }
+
+  // Helpful votes
+
+  /**
+   * Counts one helpful vote per voter hash and answer. Returns false, and changes nothing, when this voter had
+   * already voted. Call inside `transaction`.
+   */
+  async insertHelpfulVote(
+    answerId: string,
+    questionId: string,
+    voterHash: string,
+    createdAt: string,
+  ): Promise<boolean> {
+    const result = await this.db
+      .insertInto('helpful_votes')
+      .values({ answer_id: answerId, voter_hash: voterHash, created_at: createdAt })
+      .onConflict((oc) => oc.columns(['answer_id', 'voter_hash']).doNothing())
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+    await this.db
+      .updateTable('answers')
+      .set((eb) => ({ helpful_count: eb('helpful_count', '+', 1) }))
+      .where('id', '=', answerId)
+      .execute();
+    await this.db
+      .updateTable('questions')
+      .set((eb) => ({ helpful_count: eb('helpful_count', '+', 1) }))
+      .where('id', '=', questionId)
+      .execute();
+    return true;
+  }
+
+  // Situations
+
+  situations(communityId: string): Promise<SituationRow[]> {
+    return this.db
+      .selectFrom('situations')
+      .selectAll()
+      .where('community_id', '=', communityId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+  }
+
+  async insertSituation(row: SituationRow): Promise<void> {
+    await this.db.insertInto('situations').values(row).execute();
+  }
+
+  // Instance secrets
+
+  /** The secret stored under `name`; when there is none yet, `make` creates it once (the first writer wins). */
+  async instanceSecret(name: string, make: () => string, createdAt: string): Promise<string> {
+    await this.db
+      .insertInto('instance_secrets')
+      .values({ name, value: make(), created_at: createdAt })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    const row = await this.db
+      .selectFrom('instance_secrets')
+      .select('value')
+      .where('name', '=', name)
+      .executeTakeFirstOrThrow();
+    return row.value;
+  }
+
+  // Notification subscriptions (follow a question by e-mail; services/follow-service.ts holds the rules).
+  // Addresses are read here only to send mail: never listed, shown or counted anywhere else.
+
+  subscriptionByQuestionAndEmail(questionId: string, email: string): Promise<NotificationSubscriptionRow | undefined> {
+    return this.db
+      .selectFrom('notification_subscriptions')
+      .selectAll()
+      .where('question_id', '=', questionId)
+      .where('email', '=', email)
+      .executeTakeFirst();
+  }
+
+  subscriptionByConfirmHash(hash: string): Promise<NotificationSubscriptionRow | undefined> {
+    return this.db
+      .selectFrom('notification_subscriptions')
+      .selectAll()
+      .where('confirm_token_hash', '=', hash)
+      .executeTakeFirst();
+  }
+
+  subscriptionByUnsubscribeHash(hash: string): Promise<NotificationSubscriptionRow | undefined> {
+    return this.db
+      .selectFrom('notification_subscriptions')
+      .selectAll()
+      .where('unsubscribe_token_hash', '=', hash)
+      .executeTakeFirst();
+  }
+
+  /** Stores a pending subscription; false, and nothing stored, when this address already follows the question. */
+  async insertSubscriptionIfAbsent(row: NotificationSubscriptionRow): Promise<boolean> {
+    const result = await this.db
+      .insertInto('notification_subscriptions')
+      .values(row)
+      .onConflict((oc) => oc.columns(['question_id', 'email']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  /**
+   * Gives a pending subscription a new confirmation token. Only succeeds while it is still pending and nobody else
+   * renewed it since `previousSentAt` was read, so two requests at once send one e-mail.
+   */
+  async renewSubscriptionConfirmation(
+    id: string,
+    previousSentAt: string | null,
+    confirmTokenHash: string,
+    sentAt: string,
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('notification_subscriptions')
+      .set({ confirm_token_hash: confirmTokenHash, confirmation_sent_at: sentAt })
+      .where('id', '=', id)
+      .where('confirmed_at', 'is', null)
+      .where('confirmation_sent_at', previousSentAt === null ? 'is' : '=', previousSentAt)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async confirmSubscription(id: string, confirmedAt: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('notification_subscriptions')
+      .set({ confirmed_at: confirmedAt })
+      .where('id', '=', id)
+      .where('confirmed_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async deleteSubscription(id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('notification_subscriptions').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** The confirmed subscriptions of a question: the only addresses that ever get a notification. */
+  confirmedSubscriptions(questionId: string): Promise<NotificationSubscriptionRow[]> {
+    return this.db
+      .selectFrom('notification_subscriptions')
+      .selectAll()
+      .where('question_id', '=', questionId)
+      .where('confirmed_at', 'is not', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Deletes subscriptions that were never confirmed and were created at or before `createdBefore`. */
+  async deleteUnconfirmedSubscriptions(createdBefore: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('notification_subscriptions')
+      .where('confirmed_at', 'is', null)
+      .where('created_at', '<=', createdBefore)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /** Deletes every subscription of a RESOLVED question whose last activity was at or before `lastActivityBefore`. */
+  async deleteSubscriptionsOfResolvedQuestions(lastActivityBefore: string): Promise<number> {
+    const resolved = this.db
+      .selectFrom('questions')
+      .select('questions.id')
+      .where('questions.status', '=', 'RESOLVED')
+      .where('questions.last_activity_at', '<=', lastActivityBefore);
+    const result = await this.db
+      .deleteFrom('notification_subscriptions')
+      .where('question_id', 'in', resolved)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   /** Row counts per table, for tests and the CLI. */

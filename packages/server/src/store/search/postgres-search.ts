@@ -16,6 +16,10 @@ export const postgresSearch: SearchIndex = {
     // The generated column indexes the question in the same INSERT.
   },
 
+  async removeQuestion() {
+    // The generated column follows every UPDATE, and goes with the row on DELETE.
+  },
+
   matches(search) {
     const terms = queryWords(search);
     if (terms.length === 0) return null;
@@ -29,7 +33,8 @@ export const postgresSearch: SearchIndex = {
     const query = terms.join(' | ');
     const result = await sql<{ id: string }>`
       SELECT id FROM questions
-      WHERE community_id = ${communityId} AND search_vector @@ to_tsquery('dutch', ${query})
+      WHERE community_id = ${communityId} AND publication = 'PUBLISHED'
+        AND search_vector @@ to_tsquery('dutch', ${query})
       ORDER BY ts_rank(search_vector, to_tsquery('dutch', ${query})) DESC, created_at DESC
       LIMIT ${limit}`.execute(db);
     return result.rows.map((row) => row.id);

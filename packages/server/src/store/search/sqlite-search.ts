@@ -17,6 +17,10 @@ export const sqliteSearch: SearchIndex = {
     await sql`INSERT INTO question_search (question_id, terms) VALUES (${question.id}, ${terms})`.execute(trx);
   },
 
+  async removeQuestion(trx, questionId) {
+    await sql`DELETE FROM question_search WHERE question_id = ${questionId}`.execute(trx);
+  },
+
   matches(search) {
     const stems = [...new Set(dutchStems(search))];
     if (stems.length === 0) return null;
@@ -33,6 +37,7 @@ export const sqliteSearch: SearchIndex = {
       FROM question_search
       JOIN questions ON questions.id = question_search.question_id
       WHERE question_search MATCH ${query} AND questions.community_id = ${communityId}
+        AND questions.publication = 'PUBLISHED'
       ORDER BY bm25(question_search), questions.created_at DESC
       LIMIT ${limit}`.execute(db);
     return result.rows.map((row) => row.id);
