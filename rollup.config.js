@@ -5,7 +5,14 @@ import esbuild from 'rollup-plugin-esbuild';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const graphqlShim = `${root}packages/client/src/graphql-shim.ts`;
-const defineModules = ['plein-community', 'plein-questions', 'plein-question', 'plein-ask'];
+const defineModules = [
+  'plein-community',
+  'plein-questions',
+  'plein-question',
+  'plein-ask',
+  'plein-topics',
+  'plein-my-questions',
+];
 
 const typescript = () => esbuild({ tsconfig: `${root}tsconfig.json`, target: 'es2022', sourceMap: true });
 

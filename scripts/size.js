@@ -51,7 +51,14 @@ console.log(`${'file'.padEnd(44)} ${'raw'.padStart(9)} ${'gzip'.padStart(9)} ${'
 for (const file of Object.keys(graph)) row(file, sizes(file));
 console.log('');
 
-const tags = ['plein-questions', 'plein-question', 'plein-ask', 'plein-community'];
+const tags = [
+  'plein-questions',
+  'plein-question',
+  'plein-ask',
+  'plein-topics',
+  'plein-my-questions',
+  'plein-community',
+];
 for (const tag of tags) {
   const chunk = chunkOf(tag);
   if (chunk) row(`page with only <${tag}>`, total(closure([entry, chunk])));
@@ -61,6 +68,8 @@ const onlyList = total(closure([entry, chunkOf('plein-questions')]));
 const everything = total(Object.keys(graph).filter((file) => file !== englishChunk));
 row('all elements together (Dutch page)', everything);
 if (englishChunk) row('+ English strings, loaded only on English pages', sizes(englishChunk));
+const liveChunk = Object.keys(graph).find((file) => graph[file].module?.endsWith('client/src/live.ts'));
+if (liveChunk) row('+ live answers, loaded when a thread is open', sizes(liveChunk));
 console.log('');
 const verdict = (value, budget) =>
   `${kb(value)} of ${kb(budget)} gzip: ${value <= budget ? 'within budget' : 'OVER BUDGET'}`;

@@ -1,18 +1,26 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { graphql, HttpResponse } from 'msw';
+import { graphql, HttpResponse, type RequestHandler, type WebSocketHandler } from 'msw';
 import { html } from 'lit';
-import { expect } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 import '../packages/elements/src/define/plein-community.ts';
 import '../packages/elements/src/define/plein-question.ts';
-import type { PleinQuestion } from '../packages/elements/src/components/question/question.ts';
-import { MOCK_COMMUNITY, MOCK_ENDPOINT, mockAnswers, mockThread } from '../packages/elements/src/mocks/fixtures.ts';
-import { scenarios } from '../packages/elements/src/mocks/handlers.ts';
+import { PleinQuestion } from '../packages/elements/src/components/question/question.ts';
+import {
+  MOCK_COMMUNITY,
+  MOCK_ENDPOINT,
+  mockAnswers,
+  mockOwnerToken,
+  mockThread,
+} from '../packages/elements/src/mocks/fixtures.ts';
+import { defaultHandlers, scenarios } from '../packages/elements/src/mocks/handlers.ts';
+import { liveServer } from '../packages/elements/src/mocks/live-server.ts';
+import { arrivingAnswer, questionScenarios, threadServer } from '../packages/elements/src/mocks/question-scenarios.ts';
 import { onEnglishPage, onHostileHostPage, onRtlPage } from './support/host-page.ts';
 import { longTextHandlers, mockServer } from './support/mock-server.ts';
 import { fill, findIn, shadowOf } from './support/play.ts';
 import { tokenStyles, type Tokens } from './support/tokens.ts';
 
-type Args = Pick<PleinQuestion, 'questionId' | 'headingLevel'> & Tokens;
+type Args = Pick<PleinQuestion, 'questionId' | 'headingLevel' | 'pollInterval'> & Tokens;
 
 const question = (args: Args) => html`
   <plein-question
@@ -21,8 +29,30 @@ const question = (args: Args) => html`
     community=${MOCK_COMMUNITY}
     question-id=${args.questionId}
     heading-level=${args.headingLevel}
+    poll-interval=${args.pollInterval}
+    back-href="#vragen"
   ></plein-question>
 `;
+
+/** What this browser keeps for Plein besides drafts: owner tokens, answer tokens, helpful votes. */
+function forgetThisDevice(): void {
+  for (const key of Object.keys(localStorage)) {
+    if (/^plein:(owner|answers|helpful|voter)/.test(key)) localStorage.removeItem(key);
+  }
+}
+
+/** This browser asked the question: it keeps the owner token the mocked community knows. */
+const askedHere =
+  (questionId = 'q1') =>
+  () => {
+    localStorage.setItem(`plein:owner:${questionId}`, mockOwnerToken(questionId));
+    return forgetThisDevice;
+  };
+
+/** As mockServer, for scenarios with a socket handler (`ws`), which mockServer's type does not take. */
+const withLive = (...handlers: (RequestHandler | WebSocketHandler)[]) => ({
+  handlers: { scenario: handlers, community: defaultHandlers },
+});
 
 const api = graphql.link(MOCK_ENDPOINT);
 
@@ -30,9 +60,14 @@ const meta = {
   title: 'Elements/plein-question',
   component: 'plein-question',
   render: question,
-  args: { questionId: 'q1', headingLevel: 2 },
-  argTypes: { headingLevel: { control: { type: 'number', min: 2, max: 6 } } },
+  args: { questionId: 'q1', headingLevel: 2, pollInterval: 30 },
+  argTypes: {
+    headingLevel: { control: { type: 'number', min: 2, max: 6 } },
+    pollInterval: { control: { type: 'number', min: 5 } },
+  },
   parameters: { msw: mockServer() },
+  // A reader's view unless a story says otherwise: no owner tokens, held answers or votes from an earlier story.
+  beforeEach: forgetThisDevice,
 } satisfies Meta<Args>;
 
 export default meta;
@@ -149,4 +184,174 @@ export const InsideCommunity: Story = {
 
 export const HostileHostCss: Story = {
   render: (args) => onHostileHostPage(question(args)),
+};
+
+/** The asker's view, on the device the question was asked from, within 15 minutes: change, resolve or delete. */
+export const AskerView: Story = {
+  parameters: { msw: mockServer(questionScenarios.recentlyAsked) },
+  beforeEach: askedHere(),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    const panel = await findIn(root, '[part="owner-actions"]');
+    await expect(panel.textContent).toContain('Alleen u ziet deze knoppen.');
+    await findIn(root, '[part="edit"]');
+  },
+};
+
+/** "Bewerken" opens the question in a form, with title, topic and text as they are. */
+export const AskerEditing: Story = {
+  parameters: { msw: mockServer(questionScenarios.recentlyAsked) },
+  beforeEach: askedHere(),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    (await findIn<HTMLButtonElement>(root, '[part="edit"]')).click();
+    const title = await findIn<HTMLInputElement>(root, '#edit-title');
+    await expect(title.value).toContain('Mijn werkgever');
+  },
+};
+
+/** Saving fails (no connection): the message says so and every typed character stays. */
+export const AskerEditNetworkError: Story = {
+  parameters: { msw: mockServer(questionScenarios.recentlyAsked, questionScenarios.ownerActionsOffline) },
+  beforeEach: askedHere(),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    (await findIn<HTMLButtonElement>(root, '[part="edit"]')).click();
+    fill(await findIn<HTMLInputElement>(root, '#edit-title'), 'Mag mijn werkgever mij nu nog ontslaan?');
+    (await findIn<HTMLButtonElement>(root, '#edit-save')).click();
+    const alert = await findIn(root, '[part="edit-form"] [role="alert"]');
+    await expect(alert.textContent).toContain('uw tekst is bewaard');
+  },
+};
+
+/** "Verwijderen" asks first, in place; "Nee" puts focus back on the button. */
+export const AskerConfirmsDelete: Story = {
+  beforeEach: askedHere(),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    (await findIn<HTMLButtonElement>(root, '[part="delete"]')).click();
+    await findIn(root, '[part="delete-confirm"]');
+  },
+};
+
+/** After a delete: the thread says it is gone, and `back-href` leads back to the list. */
+export const AskerDeleted: Story = {
+  beforeEach: askedHere(),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    (await findIn<HTMLButtonElement>(root, '[part="delete"]')).click();
+    (await findIn<HTMLButtonElement>(root, '#delete-yes')).click();
+    const removed = await findIn(root, '[part="removed"]');
+    await expect(removed.textContent).toContain('Uw vraag is verwijderd.');
+  },
+};
+
+/** The asker chooses the answer that helped: it moves to the top as "Beste antwoord volgens de vrager". */
+export const AskerChoosesAnswer: Story = {
+  parameters: { msw: mockServer(questionScenarios.noneAccepted) },
+  beforeEach: askedHere(),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    (await findIn<HTMLButtonElement>(root, '[data-answer-id="a3"] [part="accept"]')).click();
+    await findIn(root, '[data-answer-id="a3"][data-accepted]');
+  },
+};
+
+/** A question a moderator has to look at first: only its asker sees it, with "Wacht op controle" and why. */
+export const HeldQuestion: Story = {
+  args: { questionId: 'q-held' },
+  beforeEach: askedHere('q-held'),
+};
+
+/** An answer written on this device that waits for a moderator: shown to this device only. */
+export const HeldAnswerOnThisDevice: Story = {
+  beforeEach: () => {
+    localStorage.setItem('plein:answers:q1', JSON.stringify(['answer-held']));
+    return forgetThisDevice;
+  },
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    await findIn(root, '[data-answer-id="a-held"]');
+  },
+};
+
+const socket = liveServer();
+
+/** A new answer arrives over the live socket while the thread is open: it appears in place and is announced politely. */
+export const LiveAnswerArrives: Story = {
+  parameters: { msw: withLive(socket.handler) },
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    await waitFor(() => expect(socket.subscriptions.size).toBeGreaterThan(0), { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    socket.publish(arrivingAnswer(`a-live-${Date.now()}`, 'Mr. Ilse Dijkhuis', true));
+    const arrived = await findIn(root, '[data-new]');
+    await expect(arrived.textContent).toContain('Mr. Ilse Dijkhuis');
+  },
+};
+
+const refusingSocket = liveServer({ refuse: true });
+const polledThread = threadServer();
+
+/**
+ * No live connection (the socket is refused): the thread polls, here every 2 seconds instead of 30, and the answer
+ * that arrives meanwhile appears once, marked "Nieuw".
+ */
+export const LiveAnswerByPolling: Story = {
+  args: { pollInterval: 2 },
+  parameters: { msw: withLive(refusingSocket.handler, ...polledThread.handlers) },
+  beforeEach: () => {
+    const minimum = PleinQuestion.minimumPollInterval;
+    PleinQuestion.minimumPollInterval = 1;
+    polledThread.answers = [...mockAnswers];
+    return () => {
+      PleinQuestion.minimumPollInterval = minimum;
+    };
+  },
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    await findIn(root, '[part="answer"]');
+    polledThread.answers = [...mockAnswers, arrivingAnswer('a-polled', 'Piet')];
+    await findIn(root, '[data-answer-id="a-polled"][data-new]');
+  },
+};
+
+/** "Volg deze vraag": an e-mail address, and first a confirmation e-mail (double opt-in). */
+export const FollowQuestion: Story = {
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    fill(await findIn<HTMLInputElement>(root, '#follow-email'), 'jannie@voorbeeld.nl');
+    (await findIn<HTMLButtonElement>(root, '[part="follow-submit"]')).click();
+    const sent = await findIn(root, '#follow-sent');
+    await expect(sent.textContent).toContain('Bijna klaar.');
+  },
+};
+
+/** The server does not accept the address: the message is at the field, and the address stays. */
+export const FollowRejected: Story = {
+  parameters: { msw: mockServer(questionScenarios.followRejected) },
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    fill(await findIn<HTMLInputElement>(root, '#follow-email'), 'niemand@bestaat-niet.nl');
+    (await findIn<HTMLButtonElement>(root, '[part="follow-submit"]')).click();
+    const error = await findIn(root, '#follow-email-error');
+    await expect(error.textContent).toContain('Dit e-mailadres bestaat niet.');
+  },
+};
+
+/** "Nuttig" on an answer: pressed, with the count one higher; this browser remembers it after a reload. */
+export const HelpfulVote: Story = {
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    (await findIn<HTMLButtonElement>(root, '[data-answer-id="a3"] [part="helpful"]')).click();
+    await findIn(root, '[data-answer-id="a3"] [part="helpful"][aria-pressed="true"]');
+  },
+};
+
+/** This browser voted for the first answer on an earlier visit: its "Nuttig" shows as pressed. */
+export const VotedBefore: Story = {
+  beforeEach: () => {
+    localStorage.setItem('plein:helpful', JSON.stringify(['a1']));
+    return forgetThisDevice;
+  },
 };

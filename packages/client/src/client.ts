@@ -33,11 +33,13 @@ import {
   SituationsDocument,
   type SituationsQuery,
   type TypedDocumentString,
+  limits,
 } from '@plein/schema';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { ResponseCache } from './cache.ts';
 import { answerTokensFor, deviceVoterKey, forgetOwnerToken, ownedTokens, ownerTokenFor } from './drafts.ts';
 import { kindOfCode, PleinError, type PleinErrorKind } from './errors.ts';
+import type { AnswerSnapshot, LiveAnswersOptions, LiveStatus, LiveSubscription } from './live.ts';
 import { type ClientLocale, errorMessages, notOwnerMessages } from './messages.ts';
 import { defaultRetryPolicy, type RetryPolicy, withRetries } from './retry.ts';
 
@@ -81,6 +83,8 @@ export type EditQuestionFields = Omit<EditQuestionInput, 'ownerToken'>;
 export type QuestionChangePayload = EditQuestionMutation['editQuestion'];
 export type MarkAnswerHelpfulPayload = MarkAnswerHelpfulMutation['markAnswerHelpful'];
 export type FollowQuestionPayload = FollowQuestionMutation['followQuestion'];
+// Types only: the live module itself is loaded with import() on first use (see subscribeToAnswers).
+export type { LiveAnswersOptions, LiveStatus, LiveSubscription } from './live.ts';
 
 /** Fired on the client after a write, so every element on the page can show fresh data. */
 export class PleinDataChangeEvent extends Event {
@@ -118,6 +122,17 @@ export interface PleinClient extends EventTarget {
   acceptAnswer(questionId: string, answerId: string, options?: CallOptions): Promise<QuestionChangePayload>;
   markAnswerHelpful(questionId: string, answerId: string, options?: CallOptions): Promise<MarkAnswerHelpfulPayload>;
   followQuestion(questionId: string, email: string, options?: CallOptions): Promise<FollowQuestionPayload>;
+  /**
+   * New published answers on a question as they arrive: over a WebSocket (graphql-ws protocol) on the endpoint's
+   * ws(s):// address, else by polling the thread every 30 s while it keeps trying to reconnect. The code for it is
+   * loaded on first use. Call `close()` to stop the socket, the polling and every timer.
+   */
+  subscribeToAnswers(
+    questionId: string,
+    onAnswer: (answer: AnswerNode) => void,
+    onStatusChange?: (status: LiveStatus) => void,
+    options?: LiveAnswersOptions,
+  ): LiveSubscription;
   /** A random key for one submit; send the same key on every retry of that submit. */
   newIdempotencyKey(): string;
 }
@@ -228,7 +243,7 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
     const input = { ...fields, community: this.community };
     const { askQuestion } = await this.mutate(AskQuestionDocument, { input }, options);
     if (askQuestion.question) {
-      this.cache.invalidate('QuestionsList|', 'CommunityOverview|', 'SimilarQuestions|');
+      this.cache.invalidate('QuestionsList|', 'CommunityOverview|', 'SimilarQuestions|', 'Situations|', 'MyQuestions|');
       this.dispatchEvent(new PleinDataChangeEvent('question-asked', askQuestion.question.id));
     }
     return askQuestion;
@@ -316,6 +331,42 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
   async followQuestion(questionId: string, email: string, options: CallOptions = {}) {
     const { followQuestion } = await this.mutate(FollowQuestionDocument, { input: { questionId, email } }, options);
     return followQuestion;
+  }
+
+  subscribeToAnswers(
+    questionId: string,
+    onAnswer: (answer: AnswerNode) => void,
+    onStatusChange: (status: LiveStatus) => void = () => undefined,
+    options: LiveAnswersOptions = {},
+  ): LiveSubscription {
+    let subscription: LiveSubscription | undefined;
+    let closed = false;
+    const poll = async (signal: AbortSignal): Promise<AnswerSnapshot> => {
+      // A poll must reach the server: the cached thread is what the page already shows.
+      this.cache.invalidate(`QuestionThread|${questionId}|`);
+      const { answers } = await this.question(questionId, { signal, first: limits.pageSize.max });
+      const nodes = answers.edges.map((edge) => edge.node);
+      return { answers: nodes, totalCount: answers.totalCount, complete: !answers.pageInfo.hasNextPage };
+    };
+    const url = new URL(this.endpoint, globalThis.location?.href);
+    url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:';
+    import('./live.ts').then(
+      (live) => {
+        if (!closed)
+          subscription = live.subscribeToAnswers(questionId, onAnswer, onStatusChange, {
+            ...options,
+            url: url.href,
+            poll,
+          });
+      },
+      () => onStatusChange('closed'),
+    );
+    return {
+      close: () => {
+        closed = true;
+        subscription?.close();
+      },
+    };
   }
 
   newIdempotencyKey(): string {

@@ -11,6 +11,8 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'plein-questions': () => import('./define/plein-questions.ts'),
   'plein-question': () => import('./define/plein-question.ts'),
   'plein-ask': () => import('./define/plein-ask.ts'),
+  'plein-my-questions': () => import('./define/plein-my-questions.ts'),
+  'plein-topics': () => import('./define/plein-topics.ts'),
 };
 const tags = Object.keys(loaders);
 const requested = new Set<string>();

@@ -247,6 +247,20 @@ describe('following a question by e-mail', () => {
     assert.equal(page.headers['content-language'], 'en');
   });
 
+  it("continues in the e-mail's language, whatever language the browser that opens the link prefers", async () => {
+    const before = (await api.outbox()).length;
+    await followQuestion(questionId, 'nederlands@example.org', { 'accept-language': 'nl' });
+    const [confirmation] = await newMessages(before);
+    const confirmUrl = linkIn(confirmation!, `${PUBLIC_URL}/meldingen/bevestigen?token=`);
+    const page = await api.app.inject({
+      method: 'GET',
+      url: confirmUrl.replace(PUBLIC_URL, ''),
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
+    assert.equal(page.headers['content-language'], 'nl');
+    assert.match(page.body, /Ja, stuur mij een e-mail bij een antwoord/);
+  });
+
   it('shows a friendly page for a link that does not work, never a stack trace', async () => {
     for (const url of [
       '/meldingen/bevestigen?token=onbekend-maar-lang-genoeg-1234567890',

@@ -1,9 +1,15 @@
-import { type AnswerNode, createDraftStore, type DraftStore } from '@plein/client';
+import { type AnswerNode, createDraftStore, type DraftStore, rememberAnswerToken } from '@plein/client';
 import { limits } from '@plein/schema';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { DRAFT_MAX_AGE_MS } from '../form/drafts.ts';
 import { type FieldErrors, fieldErrorsFrom, hasErrors } from '../form/field-errors.ts';
+import { PersonalDataGuard, type PersonalDataFinding, type Redaction } from '../form/personal-data-guard.ts';
+import { personalDataDescribedBy, renderPersonalDataPanel } from '../form/personal-data-panel.ts';
 import type { LocalizeController } from '../localize/localize-controller.ts';
 import type { ThreadRequest } from './thread-controller.ts';
+
+/** The answer field's id in `<plein-question>`; the personal-data panel under it takes its ids from it. */
+const BODY_FIELD_ID = 'answer-body';
 
 /** What the answer form remembers between reloads: the text, the name and the key of a submit that may have landed. */
 export interface AnswerDraft {
@@ -22,9 +28,10 @@ export type AnswerSubmitResult =
   | { outcome: 'ignored' };
 
 /**
- * The answer form's state: what was typed (kept as a draft on every keystroke), the field errors, and one submit at
- * a time. A submit gets an idempotency key that is kept, also in the draft, until the answer is posted: a retry after
- * a lost response never posts the answer twice.
+ * The answer form's state: what was typed (kept as a draft on every keystroke, in localStorage for a week, per
+ * question: see DRAFT_MAX_AGE_MS for why not sessionStorage), personal data found in the text while typing, the field
+ * errors, and one submit at a time. A submit gets an idempotency key that is kept, also in the draft, until the answer
+ * is posted: a retry after a lost response never posts the answer twice.
  */
 export class AnswerFormController implements ReactiveController {
   body = '';
@@ -34,16 +41,20 @@ export class AnswerFormController implements ReactiveController {
   sending = false;
   posted = false;
 
+  /** Personal data and health words found in the answer while typing. */
+  readonly personalData: PersonalDataGuard<'body'>;
+
   private idempotencyKey: string | undefined;
   private draft: DraftStore<AnswerDraft> | undefined;
   private draftName: string | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { readonly updateComplete: Promise<boolean> },
     private readonly localize: LocalizeController,
     private readonly target: () => ThreadRequest,
   ) {
     host.addController(this);
+    this.personalData = new PersonalDataGuard<'body'>(host);
   }
 
   /** Before each render: another community or question gets its own draft. */
@@ -52,7 +63,7 @@ export class AnswerFormController implements ReactiveController {
     const name = client && questionId ? `answer:${client.community}:${questionId}` : undefined;
     if (name === this.draftName) return;
     this.draftName = name;
-    this.draft = name ? createDraftStore<AnswerDraft>(name) : undefined;
+    this.draft = name ? createDraftStore<AnswerDraft>(name, 'local', { maxAgeMs: DRAFT_MAX_AGE_MS }) : undefined;
     const saved = this.draft?.load();
     this.body = typeof saved?.body === 'string' ? saved.body : '';
     this.displayName = typeof saved?.displayName === 'string' ? saved.displayName : '';
@@ -60,11 +71,39 @@ export class AnswerFormController implements ReactiveController {
     this.errors = {};
     this.failure = undefined;
     this.posted = false;
+    this.personalData.checkNow('body', this.body);
   }
 
   setBody(body: string): void {
     this.body = body;
+    this.personalData.watch('body', body);
     this.changed();
+  }
+
+  /** "Verwijder dit voor mij" (or, without a finding, "Verwijder alles") in the answer text. */
+  removePersonalData(finding?: PersonalDataFinding): Redaction {
+    const redaction = this.personalData.redact('body', this.body, finding);
+    this.body = redaction.text;
+    this.changed();
+    return redaction;
+  }
+
+  /** The ids the answer field's aria-describedby adds for the panel under it. */
+  get personalDataDescribedBy(): string[] {
+    return personalDataDescribedBy(BODY_FIELD_ID, this.personalData.checkFor('body'));
+  }
+
+  /** The personal-data panel to show under the answer field; `level` is its heading's level. */
+  renderPersonalData(level: number) {
+    return renderPersonalDataPanel({
+      localize: this.localize,
+      fieldId: BODY_FIELD_ID,
+      check: this.personalData.checkFor('body'),
+      context: 'answer',
+      level: Math.min(level, 6),
+      remove: (finding) => this.removePersonalData(finding),
+      updateComplete: () => this.host.updateComplete,
+    });
   }
 
   setDisplayName(displayName: string): void {
@@ -96,12 +135,15 @@ export class AnswerFormController implements ReactiveController {
         displayName: this.displayName.trim() || undefined,
         idempotencyKey: this.idempotencyKey,
       });
+      // Kept so its writer still sees the answer while it waits for a moderator (`client.myAnswers`).
+      if (payload.answer && payload.ownerToken) rememberAnswerToken(String(questionId), payload.ownerToken);
       if (draftName !== this.draftName) return { outcome: 'ignored' };
       if (payload.answer) {
         this.idempotencyKey = undefined;
         // Text typed while the answer was on its way is a new draft, not part of the posted answer.
         if (this.body.trim() === body) {
           this.body = '';
+          this.personalData.clear();
           this.draft?.clear();
         } else {
           this.saveDraft();

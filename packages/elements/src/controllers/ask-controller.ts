@@ -9,7 +9,9 @@ import {
 } from '@plein/client';
 import { limits } from '@plein/schema';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { DRAFT_MAX_AGE_MS } from '../form/drafts.ts';
 import { type FieldErrors, fieldErrorsFrom, hasErrors } from '../form/field-errors.ts';
+import { PersonalDataGuard, type PersonalDataFinding, type Redaction } from '../form/personal-data-guard.ts';
 import type { LocalizeController } from '../localize/localize-controller.ts';
 
 /** What the citizen typed, exactly as typed: nothing is trimmed or dropped until the question is sent. */
@@ -26,10 +28,18 @@ export type AskField = keyof AskFields;
 /** The fields in the order of the form; the error summary lists them in this order. */
 export const askFields: readonly AskField[] = ['topic', 'title', 'body', 'displayName', 'notifyEmail'];
 
-/** What is kept in sessionStorage: the fields and the key of the submit they belong to. */
+/** The fields that may hold free text with personal data; the e-mail address is private and never shown. */
+export type TextField = 'title' | 'body' | 'displayName';
+export const textFields: readonly TextField[] = ['title', 'body', 'displayName'];
+
+/**
+ * What is kept between visits: the fields, and the key of the last submit with the input it was sent with. The key is
+ * used again only for that same input (a retry); a changed question is a new submit with a new key.
+ */
 interface AskDraft {
   fields: Partial<AskFields>;
   idempotencyKey?: string;
+  keyedInput?: string;
 }
 
 export interface AskedQuestion {
@@ -37,8 +47,10 @@ export interface AskedQuestion {
   title: string;
   /** Null when the server replayed an earlier post with the same key: it hands out the token only once. */
   ownerToken: string | null;
-  /** The citizen left an e-mail address for a message when an answer arrives. */
+  /** The citizen left an e-mail address for a message when an answer arrives (after they confirm it). */
   notifies: boolean;
+  /** Waiting for a moderator: only the asker sees it, on this device, until it is published. */
+  held: boolean;
 }
 
 /** How a submit ended: `invalid` (stopped in the browser), `rejected` (the server's field errors), and so on. */
@@ -85,10 +97,11 @@ export function validateQuestion(fields: AskFields, t: Translate, topics?: reado
 }
 
 /**
- * The ask form's state behind `<plein-ask>`: the fields and their draft, the idempotency key of the submit, and the
- * submission itself. Every keystroke is saved with the key, so a reload, a crash or a failed post never loses text,
- * and every retry of one question (even after a reload) carries the same key, so the server never makes a duplicate.
- * The draft is cleared only after the server confirms the question.
+ * The ask form's state behind `<plein-ask>`: the fields and their draft, the personal-data guard, the idempotency key
+ * of the submit, and the submission itself. Every keystroke is saved, so a reload, a closed tab, a crash or a failed
+ * post never loses text. A submit's key is saved before it leaves, and every retry of that same question (even after
+ * a reload) carries it, so the server never makes a duplicate. The draft is cleared only after the server confirms
+ * the question.
  */
 export class AskController implements ReactiveController {
   fields: AskFields = emptyFields('');
@@ -99,8 +112,12 @@ export class AskController implements ReactiveController {
   restored = false;
   /** The question once it is posted; the form is done until `reset()`. */
   asked?: AskedQuestion;
+  /** Personal data and health words found in the title, the explanation and the name, while typing. */
+  readonly personalData: PersonalDataGuard<TextField>;
 
   private idempotencyKey?: string;
+  /** The input (as sent, without the key) that `idempotencyKey` was made for. */
+  private keyedInput?: string;
   private draftStore?: DraftStore<AskDraft>;
   private draftCommunity?: string;
   private readonly submission: Task<[PleinClient, AskQuestionFields], AskQuestionPayload>;
@@ -111,6 +128,7 @@ export class AskController implements ReactiveController {
     private readonly t: Translate,
   ) {
     host.addController(this);
+    this.personalData = new PersonalDataGuard<TextField>(host);
     this.submission = new Task(host, {
       autoRun: false,
       task: ([client, input], { signal }) => client.askQuestion(input, { signal }),
@@ -122,15 +140,19 @@ export class AskController implements ReactiveController {
     const { client, topic } = this.request();
     if (!client || client.community === this.draftCommunity) return;
     this.draftCommunity = client.community;
-    this.draftStore = createDraftStore<AskDraft>(`ask:${client.community}`);
+    // localStorage, so a closed tab keeps the text too; for a week at most (form/drafts.ts says why).
+    this.draftStore = createDraftStore<AskDraft>(`ask:${client.community}`, 'local', { maxAgeMs: DRAFT_MAX_AGE_MS });
     const draft = this.draftStore.load();
     this.fields = emptyFields(topic);
     for (const field of askFields) {
       const value = draft?.fields?.[field];
       if (typeof value === 'string' && value) this.fields[field] = value;
     }
-    this.idempotencyKey = typeof draft?.idempotencyKey === 'string' ? draft.idempotencyKey : undefined;
+    const keyed = typeof draft?.idempotencyKey === 'string' && typeof draft.keyedInput === 'string';
+    this.idempotencyKey = keyed ? draft.idempotencyKey : undefined;
+    this.keyedInput = keyed ? draft.keyedInput : undefined;
     this.restored = askFields.some((field) => field !== 'topic' && this.fields[field].trim() !== '');
+    for (const field of textFields) this.personalData.checkNow(field, this.fields[field]);
     this.errors = {};
     this.failure = undefined;
     this.asked = undefined;
@@ -147,8 +169,26 @@ export class AskController implements ReactiveController {
       const { topics } = this.request();
       this.errors = { ...this.errors, [field]: validateQuestion(this.fields, this.t, topics)[field] };
     }
+    if ((textFields as readonly string[]).includes(field)) this.personalData.watch(field as TextField, value);
     this.saveDraft();
     this.host.requestUpdate();
+  }
+
+  /**
+   * "Verwijder dit voor mij": puts the placeholder where the finding was (every finding of the field without one).
+   * Saved like typing, so the draft never keeps what the citizen chose to remove.
+   */
+  removePersonalData(field: TextField, finding?: PersonalDataFinding): Redaction {
+    const redaction = this.personalData.redact(field, this.fields[field], finding);
+    this.fields = { ...this.fields, [field]: redaction.text };
+    this.saveDraft();
+    this.host.requestUpdate();
+    return redaction;
+  }
+
+  /** "Wis deze tekst": the citizen does not want the earlier text (it may be someone else's, on a shared computer). */
+  discardDraft(): void {
+    this.reset();
   }
 
   /** A topic chosen by the host page, used only while the citizen has not chosen one. */
@@ -168,21 +208,25 @@ export class AskController implements ReactiveController {
       this.host.requestUpdate();
       return 'invalid';
     }
-    // The key is stored before the request leaves, so a reload in the middle still retries the same question.
-    const idempotencyKey = this.keyFor(client);
-    this.saveDraft();
     const { topic, title, body, displayName, notifyEmail } = this.fields;
-    await this.submission.run([
-      client,
-      {
-        topic,
-        title: title.trim(),
-        body: body.trim(),
-        displayName: displayName.trim() || null,
-        notifyEmail: notifyEmail.trim() || null,
-        idempotencyKey,
-      },
-    ]);
+    const input = {
+      topic,
+      title: title.trim(),
+      body: body.trim(),
+      displayName: displayName.trim() || null,
+      notifyEmail: notifyEmail.trim() || null,
+    };
+    // The same question again (a retry, a double click, a reload after a lost answer) keeps its key, so the server
+    // stores it once. A changed question gets a new key: the server would otherwise return the old text.
+    const fingerprint = JSON.stringify(input);
+    if (!this.idempotencyKey || this.keyedInput !== fingerprint) {
+      this.idempotencyKey = client.newIdempotencyKey();
+      this.keyedInput = fingerprint;
+    }
+    const idempotencyKey = this.idempotencyKey;
+    // The key is stored before the request leaves, so a reload in the middle still retries the same question.
+    this.saveDraft();
+    await this.submission.run([client, { ...input, idempotencyKey }]);
     if (this.submission.status === TaskStatus.ERROR) {
       this.failure = this.submission.error;
       this.host.requestUpdate();
@@ -195,10 +239,12 @@ export class AskController implements ReactiveController {
   reset(): void {
     this.fields = emptyFields(this.request().topic);
     this.idempotencyKey = undefined;
+    this.keyedInput = undefined;
     this.errors = {};
     this.failure = undefined;
     this.asked = undefined;
     this.restored = false;
+    this.personalData.clear();
     this.draftStore?.clear();
     this.host.requestUpdate();
   }
@@ -211,6 +257,7 @@ export class AskController implements ReactiveController {
       this.host.requestUpdate();
       return 'rejected';
     }
+    // The token lets this device change the question for 15 minutes, and find it under "Mijn vragen".
     if (ownerToken) rememberOwnerToken(question.id, ownerToken);
     this.draftStore?.clear();
     this.asked = {
@@ -218,11 +265,14 @@ export class AskController implements ReactiveController {
       title: question.title,
       ownerToken,
       notifies: this.fields.notifyEmail.trim() !== '',
+      held: question.publication === 'HELD',
     };
     this.fields = emptyFields(this.request().topic);
     this.idempotencyKey = undefined;
+    this.keyedInput = undefined;
     this.errors = {};
     this.restored = false;
+    this.personalData.clear();
     this.host.requestUpdate();
     return 'posted';
   }
@@ -233,14 +283,13 @@ export class AskController implements ReactiveController {
     return fieldErrorsFrom(errors.map((error) => (known.has(error.field ?? '') ? error : { ...error, field: null })));
   }
 
-  private keyFor(client: PleinClient): string {
-    this.idempotencyKey ??= client.newIdempotencyKey();
-    return this.idempotencyKey;
-  }
-
   private saveDraft(): void {
-    const { client } = this.request();
-    if (!client || !this.draftStore) return;
-    this.draftStore.save({ fields: this.fields, idempotencyKey: this.keyFor(client) });
+    if (!this.draftStore) return;
+    const empty = askFields.every((field) => field === 'topic' || this.fields[field] === '');
+    if (empty && !this.idempotencyKey) {
+      this.draftStore.clear();
+      return;
+    }
+    this.draftStore.save({ fields: this.fields, idempotencyKey: this.idempotencyKey, keyedInput: this.keyedInput });
   }
 }

@@ -1,7 +1,10 @@
 import type { ask } from './nl/ask.ts';
 import type { common } from './nl/common.ts';
+import type { myQuestions } from './nl/my-questions.ts';
+import type { personalData } from './nl/personal-data.ts';
 import type { question } from './nl/question.ts';
 import type { questions } from './nl/questions.ts';
+import type { topics } from './nl/topics.ts';
 import type { TranslationOf } from './translation-types.ts';
 
 /**
@@ -9,6 +12,14 @@ import type { TranslationOf } from './translation-types.ts';
  * At run time each element carries only its own Dutch strings (`static strings`), and English is one lazily loaded
  * chunk (en/all.ts), so a Dutch page downloads no English and a list-only page no ask-form strings.
  */
-export type Translation = TranslationOf<typeof common & typeof questions & typeof question & typeof ask>;
+export type Translation = TranslationOf<
+  typeof common &
+    typeof questions &
+    typeof question &
+    typeof ask &
+    typeof personalData &
+    typeof topics &
+    typeof myQuestions
+>;
 export type TranslationKey = keyof Translation;
 export type Locale = 'nl' | 'en';

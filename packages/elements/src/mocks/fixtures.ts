@@ -1,4 +1,4 @@
-import type { AnswerNode, CommunityOverview, QuestionSummary, QuestionThread } from '@plein/client';
+import type { AnswerNode, CommunityOverview, QuestionSummary, QuestionThread, Situation } from '@plein/client';
 
 /**
  * Mock data for element tests and Storybook (served by msw, never by a real server). Fictitious people only.
@@ -122,3 +122,90 @@ export function mockThread(id: string, answers: AnswerNode[] = mockAnswers, hasN
     },
   };
 }
+
+const topicWithCount = (slug: string) => mockOverview.topics.find((t) => t.slug === slug)!;
+
+/** Situations in a citizen's own words, each leading to the questions of one topic (`<plein-topics>`). */
+export const mockSituations: Situation[] = [
+  {
+    id: 's1',
+    slug: 'ziek-baan-in-gevaar',
+    title: 'Ik ben ziek en mijn baan is in gevaar',
+    description: 'Over het opzegverbod, loondoorbetaling en wat u wel en niet hoeft te tekenen.',
+    topic: topicWithCount('ziek-in-dienst'),
+  },
+  {
+    id: 's2',
+    slug: 'deeltijd-ww',
+    title: 'Ik krijg deeltijd-WW',
+    description: 'Hoeveel uur u werkt, wat u doorgeeft aan het UWV en hoe lang de WW duurt.',
+    topic: topicWithCount('ww'),
+  },
+  {
+    id: 's3',
+    slug: 'vaststellingsovereenkomst',
+    title: 'Mijn werkgever wil dat ik een vaststellingsovereenkomst teken',
+    description: null,
+    topic: topicWithCount('ontslag'),
+  },
+  {
+    id: 's4',
+    slug: 'langere-tijd-ziek',
+    title: 'Ik ben langere tijd ziek: wat zijn de regels?',
+    description: 'Over re-integratie, de bedrijfsarts en de WIA na twee jaar ziekte.',
+    topic: topicWithCount('ziek-in-dienst'),
+  },
+  {
+    id: 's5',
+    slug: 'eigen-bedrijf',
+    title: 'Ik wil een eigen bedrijf starten',
+    description: 'Starten vanuit de WW: wat betekent dat voor uw uitkering?',
+    topic: topicWithCount('ww'),
+  },
+];
+
+/** The socket address of the mocked community (graphql-ws); `liveServer` in question-scenarios.ts answers on it. */
+export const MOCK_WS_ENDPOINT = 'wss://plein.test/graphql';
+
+/**
+ * Owner tokens the mocked community knows: `owner-<question id>` manages that question, `owner-q-held` the held one.
+ * Tests and stories put one in localStorage (`plein:owner:<id>`) to be the asker on this device.
+ */
+export const mockOwnerToken = (questionId: string) => `owner-${questionId}`;
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+/** A question asked two minutes ago: its asker may still change it for thirteen minutes. */
+export function mockRecentThread(id: string, answers: AnswerNode[] = mockAnswers): QuestionThread {
+  const createdAt = minutesAgo(2);
+  return {
+    ...mockThread(id, answers),
+    createdAt,
+    editableUntil: new Date(Date.parse(createdAt) + 15 * 60_000).toISOString(),
+  };
+}
+
+/** A question waiting for a moderator: the server returns it only with its owner token. */
+export const mockHeldQuestion: QuestionThread = {
+  ...mockRecentThread('q-held', []),
+  title: 'Mijn leidinggevende vertelt collega’s over mijn ziekte. Mag dat?',
+  status: 'OPEN',
+  publication: 'HELD',
+  answerCount: 0,
+  hasExpertAnswer: false,
+  helpfulCount: 0,
+  acceptedAnswer: null,
+  author: { displayName: 'Anoniem', role: 'CITIZEN', expert: null },
+};
+
+/** An answer written on this device that waits for a moderator (owner token `answer-held`). */
+export const mockHeldAnswer: AnswerNode = {
+  id: 'a-held',
+  body: 'Bij mij heeft de vakbond geholpen. Die kon mij goed uitleggen wat mijn werkgever mocht.',
+  createdAt: minutesAgo(10),
+  isAccepted: false,
+  helpfulCount: 0,
+  publication: 'HELD',
+  questionId: 'q1',
+  author: { displayName: 'Jannie', role: 'CITIZEN', expert: null },
+};

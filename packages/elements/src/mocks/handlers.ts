@@ -1,5 +1,16 @@
-import { delay, graphql, HttpResponse, type RequestHandler } from 'msw';
-import { MOCK_ENDPOINT, mockAnswers, mockOverview, mockQuestions, mockThread } from './fixtures.ts';
+import { delay, graphql, HttpResponse, type RequestHandler, type WebSocketHandler } from 'msw';
+import {
+  MOCK_ENDPOINT,
+  mockAnswers,
+  mockHeldAnswer,
+  mockHeldQuestion,
+  mockOverview,
+  mockOwnerToken,
+  mockQuestions,
+  mockSituations,
+  mockThread,
+} from './fixtures.ts';
+import { liveServer } from './live-server.ts';
 
 /**
  * msw handlers: the mocked community server for element tests and Storybook. Each scenario is a list of handlers;
@@ -34,9 +45,14 @@ const questionsList = api.query('QuestionsList', ({ variables }) => {
   });
 });
 
-const thread = api.query('QuestionThread', ({ variables }) =>
-  HttpResponse.json({ data: { question: mockThread(String(variables.id)) } }),
-);
+const thread = api.query('QuestionThread', ({ variables }) => {
+  // The held question exists only for its asker: the server returns it with its owner token alone.
+  if (variables.id === mockHeldQuestion.id) {
+    const owner = variables.ownerToken === mockOwnerToken(mockHeldQuestion.id);
+    return HttpResponse.json({ data: { question: owner ? mockHeldQuestion : null } });
+  }
+  return HttpResponse.json({ data: { question: mockThread(String(variables.id)) } });
+});
 
 const moreAnswers = api.query('QuestionAnswers', ({ variables }) =>
   HttpResponse.json({
@@ -57,6 +73,10 @@ const moreAnswers = api.query('QuestionAnswers', ({ variables }) =>
 
 const similar = api.query('SimilarQuestions', () =>
   HttpResponse.json({ data: { community: { id: mockOverview.id, similarQuestions: mockQuestions.slice(0, 3) } } }),
+);
+
+const situations = api.query('Situations', () =>
+  HttpResponse.json({ data: { community: { id: mockOverview.id, situations: mockSituations } } }),
 );
 
 const askQuestion = api.mutation('AskQuestion', ({ variables }) => {
@@ -94,23 +114,122 @@ const answerQuestion = api.mutation('AnswerQuestion', ({ variables }) => {
           createdAt: new Date().toISOString(),
           isAccepted: false,
           helpfulCount: 0,
+          publication: 'PUBLISHED',
+          questionId: input.questionId,
           author: { displayName: input.displayName || 'Anoniem', role: 'CITIZEN', expert: null },
         },
+        ownerToken: 'mock-answer-token',
         errors: [],
       },
     },
   });
 });
 
+// The asker's own questions and answers, found by owner token (see `mockOwnerToken`): unknown tokens are ignored.
+const questionByToken = (token: string) => {
+  if (token === mockOwnerToken(mockHeldQuestion.id)) return mockHeldQuestion;
+  const question = mockQuestions.find((candidate) => mockOwnerToken(candidate.id) === token);
+  return question ? { ...question, publication: 'PUBLISHED' as const } : undefined;
+};
+
+const myQuestions = api.query('MyQuestions', ({ variables }) => {
+  const tokens = (variables.ownerTokens ?? []) as string[];
+  const found = tokens.map(questionByToken).filter((question) => question !== undefined);
+  // The fields of the MyQuestions query only (a summary with its publication), newest first.
+  const myQuestions = found
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .map(
+      ({ id, title, status, createdAt, answerCount, hasExpertAnswer, helpfulCount, topic, author, publication }) => ({
+        id,
+        title,
+        status,
+        createdAt,
+        answerCount,
+        hasExpertAnswer,
+        helpfulCount,
+        topic,
+        author,
+        publication,
+      }),
+    );
+  return HttpResponse.json({ data: { myQuestions } });
+});
+
+const myAnswers = api.query('MyAnswers', ({ variables }) => {
+  const tokens = (variables.ownerTokens ?? []) as string[];
+  return HttpResponse.json({ data: { myAnswers: tokens.includes('answer-held') ? [mockHeldAnswer] : [] } });
+});
+
+/** The question as the asker's actions return it: the thread without its answers. */
+function questionDetail(id: string, changes: Record<string, unknown> = {}) {
+  const { answers: _answers, ...question } = id === mockHeldQuestion.id ? mockHeldQuestion : mockThread(id);
+  return { ...question, ...changes };
+}
+
+const editQuestion = api.mutation('EditQuestion', ({ variables }) => {
+  const input = variables.input as Record<string, string>;
+  const topic = mockOverview.topics.find((t) => t.slug === input.topic) ?? mockOverview.topics[0]!;
+  const question = questionDetail(input.questionId!, {
+    title: input.title,
+    body: input.body,
+    topic: { slug: topic.slug, name: topic.name },
+    editedAt: new Date().toISOString(),
+  });
+  return HttpResponse.json({ data: { editQuestion: { question, errors: [] } } });
+});
+
+const deleteQuestion = api.mutation('DeleteQuestion', ({ variables }) => {
+  const input = variables.input as Record<string, string>;
+  return HttpResponse.json({ data: { deleteQuestion: { deletedQuestionId: input.questionId, errors: [] } } });
+});
+
+const resolveQuestion = api.mutation('ResolveQuestion', ({ variables }) => {
+  const input = variables.input as Record<string, string>;
+  const question = questionDetail(input.questionId!, { status: 'RESOLVED' });
+  return HttpResponse.json({ data: { resolveQuestion: { question, errors: [] } } });
+});
+
+const acceptAnswer = api.mutation('AcceptAnswer', ({ variables }) => {
+  const { answerId } = variables.input as Record<string, string>;
+  const questionId = mockAnswers.find((answer) => answer.id === answerId)?.questionId ?? 'q1';
+  const question = questionDetail(questionId, { status: 'RESOLVED', acceptedAnswer: { id: answerId } });
+  return HttpResponse.json({ data: { acceptAnswer: { question, errors: [] } } });
+});
+
+const markAnswerHelpful = api.mutation('MarkAnswerHelpful', ({ variables }) => {
+  const { answerId } = variables.input as Record<string, string>;
+  const helpfulCount = (mockAnswers.find((answer) => answer.id === answerId)?.helpfulCount ?? 0) + 1;
+  return HttpResponse.json({
+    data: { markAnswerHelpful: { answer: { id: answerId, helpfulCount }, counted: true, errors: [] } },
+  });
+});
+
+const followQuestion = api.mutation('FollowQuestion', () =>
+  HttpResponse.json({ data: { followQuestion: { confirmationSent: true, errors: [] } } }),
+);
+
+/** The live socket: acknowledges and subscribes, but no new answers arrive unless a test or story publishes one. */
+const quietLive = liveServer().handler;
+
 /** A community that answers everything normally. */
-export const defaultHandlers: RequestHandler[] = [
+export const defaultHandlers: (RequestHandler | WebSocketHandler)[] = [
   overview,
   questionsList,
   thread,
   moreAnswers,
   similar,
+  situations,
   askQuestion,
   answerQuestion,
+  myQuestions,
+  myAnswers,
+  editQuestion,
+  deleteQuestion,
+  resolveQuestion,
+  acceptAnswer,
+  markAnswerHelpful,
+  followQuestion,
+  quietLive,
 ];
 
 /** Every operation of the community in one failure mode. */

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Locale, localeFromHeader } from '../i18n/locale.ts';
 import { escapeHtml } from '../mail/follow-mails.ts';
 import { followTexts } from '../mail/follow-texts.ts';
+import type { LinkState } from '../services/follow-service.ts';
 import type { Services } from '../services/services.ts';
 
 /**
@@ -28,9 +29,9 @@ export async function notificationPages(app: FastifyInstance, { services }: { se
   });
 
   app.get('/meldingen/bevestigen', async (request, reply) => {
-    const locale = localeOf(request);
-    const pages = followTexts[locale].pages;
     const link = await services.follows.confirmationState(tokenOf(request));
+    const locale = localeOf(request, link);
+    const pages = followTexts[locale].pages;
     if (link.state === 'unknown') return sendPage(reply, locale, 404, simple(pages.confirmUnknown));
     if (link.state === 'confirmed') return sendPage(reply, locale, 410, simple(pages.alreadyConfirmed));
     return sendPage(reply, locale, 200, {
@@ -41,9 +42,9 @@ export async function notificationPages(app: FastifyInstance, { services }: { se
   });
 
   app.post('/meldingen/bevestigen', async (request, reply) => {
-    const locale = localeOf(request);
-    const pages = followTexts[locale].pages;
     const link = await services.follows.confirm(tokenOf(request));
+    const locale = localeOf(request, link);
+    const pages = followTexts[locale].pages;
     if (link.state === 'unknown') return sendPage(reply, locale, 404, simple(pages.confirmUnknown));
     if (link.state === 'confirmed') return sendPage(reply, locale, 410, simple(pages.alreadyConfirmed));
     return sendPage(reply, locale, 200, {
@@ -53,9 +54,9 @@ export async function notificationPages(app: FastifyInstance, { services }: { se
   });
 
   app.get('/meldingen/afmelden', async (request, reply) => {
-    const locale = localeOf(request);
-    const pages = followTexts[locale].pages;
     const link = await services.follows.unsubscribeState(tokenOf(request));
+    const locale = localeOf(request, link);
+    const pages = followTexts[locale].pages;
     if (link.state === 'unknown') return sendPage(reply, locale, 404, simple(pages.unsubscribeUnknown));
     return sendPage(reply, locale, 200, {
       title: pages.unsubscribe.title,
@@ -65,7 +66,7 @@ export async function notificationPages(app: FastifyInstance, { services }: { se
   });
 
   app.post('/meldingen/afmelden', async (request, reply) => {
-    const locale = localeOf(request);
+    const locale = localeOf(request, await services.follows.unsubscribeState(tokenOf(request)));
     const pages = followTexts[locale].pages;
     const removed = await services.follows.unsubscribe(tokenOf(request));
     return removed
@@ -74,8 +75,9 @@ export async function notificationPages(app: FastifyInstance, { services }: { se
   });
 }
 
-function localeOf(request: FastifyRequest): Locale {
-  return localeFromHeader(request.headers['accept-language']);
+/** The subscriber's language when the link is known (the page continues the e-mail), else the browser's. */
+function localeOf(request: FastifyRequest, link?: LinkState): Locale {
+  return link && link.state !== 'unknown' ? link.locale : localeFromHeader(request.headers['accept-language']);
 }
 
 /** The token from the form field, else from the link's query string; '' when there is none. */

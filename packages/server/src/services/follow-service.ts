@@ -39,7 +39,10 @@ export interface FollowResult {
 }
 
 /** What a link's token leads to: the pages show a button, a "done" text or a friendly "this link does not work". */
-export type LinkState = { state: 'pending' | 'confirmed'; questionTitle: string } | { state: 'unknown' };
+/** What a link from an e-mail points at; `locale` is the subscriber's, so the page speaks the mail's language. */
+export type LinkState =
+  | { state: 'pending' | 'confirmed'; questionTitle: string; locale: Locale }
+  | { state: 'unknown' };
 
 export const followQuestionInput = z.object({
   questionId: z.string().trim().min(1).max(100),
@@ -231,7 +234,11 @@ export class FollowService {
   private async linkState(subscription: NotificationSubscriptionRow): Promise<LinkState> {
     const [question] = await this.store.questionsByIds([subscription.question_id]);
     if (!question) return { state: 'unknown' };
-    return { state: subscription.confirmed_at === null ? 'pending' : 'confirmed', questionTitle: question.title };
+    return {
+      state: subscription.confirmed_at === null ? 'pending' : 'confirmed',
+      questionTitle: question.title,
+      locale: subscription.locale,
+    };
   }
 
   private async byConfirmToken(token: string): Promise<NotificationSubscriptionRow | undefined> {

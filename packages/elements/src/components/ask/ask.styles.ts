@@ -24,7 +24,20 @@ export const askStyles = css`
       background: var(--_plein-surface);
     }
 
-    .summary-heading {
+    .draft-note {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.25em 1em;
+      margin-block-end: 0.75em;
+    }
+
+    .draft-note p {
+      margin: 0;
+    }
+
+    .summary-heading,
+    .similar-heading {
       font-size: 1.125em;
       font-weight: 700;
       line-height: 1.25;
@@ -99,6 +112,41 @@ export const askStyles = css`
 
     .question {
       margin-block-start: 1.5em;
+    }
+
+    .similar {
+      margin-block: 0 1em;
+      padding-block: 0.75em;
+      padding-inline: 1em;
+      border-inline-start: 0.375em solid var(--_plein-primary);
+      background: var(--_plein-surface);
+    }
+
+    .similar-list {
+      margin: 0;
+      padding-inline-start: 1.25em;
+    }
+
+    .similar-item + .similar-item {
+      margin-block-start: 0.5em;
+    }
+
+    .similar-item a {
+      display: inline-block;
+      min-block-size: 1.5em;
+      overflow-wrap: anywhere;
+    }
+
+    .similar-meta {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5em;
+      color: var(--_plein-muted-color);
+    }
+
+    .back {
+      margin-block-end: 1em;
     }
   }
 `;

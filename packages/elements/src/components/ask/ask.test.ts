@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { graphql, HttpResponse } from 'msw';
 import { askedQuestion } from '../../mocks/ask-scenarios.ts';
-import { MOCK_COMMUNITY, MOCK_ENDPOINT } from '../../mocks/fixtures.ts';
+import { MOCK_COMMUNITY, MOCK_ENDPOINT, mockQuestions } from '../../mocks/fixtures.ts';
 import { scenarios } from '../../mocks/handlers.ts';
 import { startMockServer, worker } from '../../mocks/browser-worker.ts';
 import { resetSharedClients } from '../../context.ts';
@@ -29,6 +29,11 @@ type Field = keyof typeof valid;
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 const shadow = (element: Element) => element.shadowRoot!;
+/** The ask draft as stored in localStorage: `{ savedAt, value: { fields, idempotencyKey } }`. */
+const savedDraft = () => {
+  const stored = localStorage.getItem(DRAFT_KEY);
+  return stored ? (JSON.parse(stored).value as { fields: Record<string, string>; idempotencyKey?: string }) : null;
+};
 const part = <T extends HTMLElement = HTMLElement>(element: Element, name: string) =>
   shadow(element).querySelector<T>(`[part~="${name}"]`);
 const control = (element: Element, field: Field) => shadow(element).querySelector<Control>(`#${field}`)!;
@@ -59,6 +64,33 @@ async function fillAll(element: PleinAsk, values: Partial<typeof valid> = valid)
 
 function submit(element: Element): void {
   part<HTMLFormElement>(element, 'form')!.requestSubmit();
+}
+
+const warning = (element: Element, field: string) =>
+  shadow(element).querySelector(`#${field}-personal-data [part="personal-data-warning"]`);
+const findings = (element: Element, field: string) =>
+  [...shadow(element).querySelectorAll(`#${field}-personal-data .personal-data-finding`)].map((node) => text(node));
+const removeButtons = (element: Element, field: string) => [
+  ...shadow(element).querySelectorAll<HTMLButtonElement>(`#${field}-personal-data [part="personal-data-remove"]`),
+];
+/** The live region's words, without the marker that makes a repeated message count as new. */
+const liveText = (element: Element, field: string) =>
+  shadow(element).querySelector(`#${field}-personal-data [aria-live]`)?.textContent?.replace(/\s+/g, ' ').trim();
+/** What a screen reader hears as the field's description: the texts its aria-describedby points at. */
+const describedBy = (element: Element, field: Field) =>
+  (control(element, field).getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => text(shadow(element).getElementById(id)) ?? `missing #${id}`);
+
+function similarResponse(questions = mockQuestions.slice(0, 3)) {
+  const similarQuestions = questions.map(({ id, title, status, answerCount, hasExpertAnswer }) => ({
+    id,
+    title,
+    status,
+    answerCount,
+    hasExpertAnswer,
+  }));
+  return HttpResponse.json({ data: { community: { id: 'c1', similarQuestions } } });
 }
 
 async function posted(element: PleinAsk): Promise<void> {
@@ -115,13 +147,13 @@ describe('<plein-ask>', () => {
     expect(label('title')).to.equal('Uw vraag in één zin');
     expect(label('body')).to.equal('Uitleg bij uw vraag');
     expect(label('displayName')).to.equal('Naam of schuilnaam (niet verplicht)');
-    expect(label('notifyEmail')).to.equal('E-mailadres voor een bericht bij een antwoord (niet verplicht)');
+    expect(label('notifyEmail')).to.equal('Stuur mij een e-mail als er een antwoord is (niet verplicht)');
     const email = control(element, 'notifyEmail');
     expect(email.getAttribute('type')).to.equal('email');
     expect(email.getAttribute('autocomplete')).to.equal('email');
-    expect(text(shadow(element).getElementById(email.getAttribute('aria-describedby')!))).to.contain(
-      'We tonen dit adres nooit',
-    );
+    const emailHint = text(shadow(element).getElementById(email.getAttribute('aria-describedby')!));
+    expect(emailHint).to.contain('We tonen dit adres nooit');
+    expect(emailHint).to.contain('verwijderen het later weer');
     expect(part<HTMLFormElement>(element, 'form')!.noValidate).to.equal(true);
   });
 
@@ -158,7 +190,7 @@ describe('<plein-ask>', () => {
       'Onderwerp: Kies een onderwerp.',
       'Uw vraag in één zin: Schrijf minstens 10 tekens.',
       'Uitleg bij uw vraag: Vul dit veld in.',
-      'E-mailadres voor een bericht bij een antwoord: Dit e-mailadres klopt niet. Bijvoorbeeld: naam@voorbeeld.nl.',
+      'Stuur mij een e-mail als er een antwoord is: Dit e-mailadres klopt niet. Bijvoorbeeld: naam@voorbeeld.nl.',
     ]);
 
     const title = control(element, 'title');
@@ -217,7 +249,7 @@ describe('<plein-ask>', () => {
     expect([event.questionId, event.title, event.ownerToken]).to.deep.equal(['q-new', valid.title, 'mock-owner-token']);
     expect(event.bubbles && event.composed).to.equal(true);
     expect(localStorage.getItem('plein:owner:q-new')).to.equal('mock-owner-token');
-    expect(sessionStorage.getItem(DRAFT_KEY)).to.equal(null);
+    expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
     expect(inputs).to.have.length(1);
     const { idempotencyKey, ...sent } = inputs[0]!;
     expect(sent).to.deep.equal({ ...valid, community: MOCK_COMMUNITY });
@@ -225,7 +257,11 @@ describe('<plein-ask>', () => {
 
     expect(focusedId(element)).to.equal('success-heading');
     expect(text(part(element, 'success-heading'))).to.equal('Uw vraag staat online');
-    expect(text(part(element, 'success'))).to.contain('U krijgt een e-mail als er een antwoord is.');
+    const success = text(part(element, 'success'));
+    expect(success).to.contain('Andere bewoners en experts kunnen nu reageren.');
+    expect(success).to.contain('U kunt uw vraag op dit apparaat nog 15 minuten aanpassen.');
+    expect(success).to.contain('Mijn vragen');
+    expect(success).to.contain('Klik op de link in die e-mail om te bevestigen.');
 
     part(element, 'another')!.click();
     await waitUntil(() => focusedId(element) === 'heading', 'focus on the form heading');
@@ -281,7 +317,7 @@ describe('<plein-ask>', () => {
     expect(text(failure)).to.contain('Uw tekst is bewaard');
     for (const [field, value] of Object.entries(valid)) expect(control(element, field as Field).value).to.equal(value);
     const firstKey = inputs[0]!.idempotencyKey;
-    expect(JSON.parse(sessionStorage.getItem(DRAFT_KEY)!).idempotencyKey).to.equal(firstKey);
+    expect(savedDraft()?.idempotencyKey).to.equal(firstKey);
     const failedAttempts = inputs.length;
 
     failing = false;
@@ -293,23 +329,25 @@ describe('<plein-ask>', () => {
     expect(new Set(inputs.map((input) => input.idempotencyKey))).to.deep.equal(new Set([firstKey]));
   });
 
-  it('puts back the draft when the element is created again, and forgets it after posting', async () => {
+  it('puts back every field when the element is created again (a reload, a closed tab), and forgets it after posting', async () => {
     const inputs = recordAsks();
     const first = await renderAsk();
     expect(part(first, 'draft-note')).to.equal(null);
     await fillAll(first);
-    const savedKey = JSON.parse(sessionStorage.getItem(DRAFT_KEY)!).idempotencyKey;
+    // Kept in localStorage, so a closed tab (which empties sessionStorage) does not lose it.
+    expect(savedDraft()?.fields).to.deep.equal(valid);
+    expect(sessionStorage.getItem(DRAFT_KEY)).to.equal(null);
     first.remove();
+    sessionStorage.clear();
 
     const second = await renderAsk();
     for (const [field, value] of Object.entries(valid)) expect(control(second, field as Field).value).to.equal(value);
     const note = part(second, 'draft-note')!;
-    expect(text(note)).to.equal('We hebben uw eerdere tekst teruggezet.');
-    expect(note.getAttribute('role')).to.equal('status');
+    expect(text(note)).to.equal('We hebben uw eerdere tekst teruggezet. Wis deze tekst');
     submit(second);
     await posted(second);
-    expect(inputs[0]!.idempotencyKey).to.equal(savedKey);
-    expect(sessionStorage.getItem(DRAFT_KEY)).to.equal(null);
+    expect(inputs).to.have.length(1);
+    expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
     second.remove();
 
     const third = await renderAsk();
@@ -451,6 +489,390 @@ describe('<plein-ask>', () => {
   it('tells the web team when it has no community to talk to', async () => {
     const element = await fixture<PleinAsk>(html`<plein-ask></plein-ask>`);
     expect(text(shadow(element).querySelector('[role="alert"]'))).to.contain('endpoint en community');
+  });
+
+  describe('personal data while typing', () => {
+    // 111222333 passes the 11-proef, so it reads as a BSN; the others are a mobile number and an e-mail address.
+    const leaky =
+      'Mijn BSN is 111222333. Bel mij op 06 12345678 of mail naar jan.jansen@voorbeeld.nl als u meer wilt weten.';
+
+    it('lists what looks like personal data under the field, with its kind, tied to the field', async () => {
+      const element = await renderAsk();
+      fill(element, 'body', leaky);
+      await element.updateComplete;
+      // A short pause after the last key first: the list does not jump while the citizen types.
+      expect(part(element, 'personal-data-warning')).to.equal(null);
+      await waitUntil(() => warning(element, 'body'), 'the warning under the text');
+      const box = warning(element, 'body')!;
+      const heading = box.querySelector('[role="heading"]')!;
+      expect(text(heading)).to.equal('Let op: dit lijkt persoonlijke informatie');
+      expect(heading.getAttribute('aria-level')).to.equal('3');
+      expect(box.getAttribute('aria-labelledby')).to.equal(heading.id);
+      expect(text(box)).to.contain(
+        'Uw vraag is voor iedereen te lezen. Zet er geen gegevens in waarmee iemand u kan herkennen.',
+      );
+      expect(findings(element, 'body')).to.deep.equal([
+        'een burgerservicenummer (BSN): 111222333',
+        'een telefoonnummer: 06 12345678',
+        'een e-mailadres: jan.jansen@voorbeeld.nl',
+      ]);
+      expect(removeButtons(element, 'body').map((button) => text(button))).to.deep.equal([
+        'Verwijder dit voor mij',
+        'Verwijder dit voor mij',
+        'Verwijder dit voor mij',
+      ]);
+      // Each button says which finding it removes, through its description.
+      expect(removeButtons(element, 'body')[1]!.getAttribute('aria-describedby')).to.equal('body-personal-data-1');
+      expect(text(part(element, 'personal-data-remove-all'))).to.equal('Verwijder alles');
+      expect(describedBy(element, 'body')).to.include('Let op: dit lijkt persoonlijke informatie');
+      // The title has nothing: no warning there.
+      expect(warning(element, 'title')).to.equal(null);
+      expect(control(element, 'title').getAttribute('aria-describedby')).not.to.contain('personal-data');
+      await expect(element).to.be.accessible();
+    });
+
+    it('also checks the title and the name field', async () => {
+      const element = await renderAsk();
+      fill(element, 'title', 'Mag ik 06-12345678 bellen over mijn WW?');
+      fill(element, 'displayName', 'piet@voorbeeld.nl');
+      await waitUntil(() => warning(element, 'title') && warning(element, 'displayName'), 'warnings on both');
+      expect(findings(element, 'title')).to.deep.equal(['een telefoonnummer: 06-12345678']);
+      expect(findings(element, 'displayName')).to.deep.equal(['een e-mailadres: piet@voorbeeld.nl']);
+      // One finding: no "Verwijder alles" next to the one button.
+      expect(warning(element, 'title')!.querySelector('[part="personal-data-remove-all"]')).to.equal(null);
+    });
+
+    it('"Verwijder dit voor mij" replaces exactly that text, says so, and moves focus to the next button', async () => {
+      const element = await renderAsk();
+      fill(element, 'body', leaky);
+      await waitUntil(() => warning(element, 'body'), 'the warning');
+      removeButtons(element, 'body')[1]!.click();
+      await waitUntil(() => findings(element, 'body').length === 2, 'one finding fewer');
+      expect(control(element, 'body').value).to.equal(
+        'Mijn BSN is 111222333. Bel mij op [telefoonnummer verwijderd] of mail naar jan.jansen@voorbeeld.nl als u meer wilt weten.',
+      );
+      expect(findings(element, 'body')).to.deep.equal([
+        'een burgerservicenummer (BSN): 111222333',
+        'een e-mailadres: jan.jansen@voorbeeld.nl',
+      ]);
+      await waitUntil(() => shadow(element).activeElement?.getAttribute('aria-describedby') === 'body-personal-data-1');
+      expect(text(shadow(element).activeElement)).to.equal('Verwijder dit voor mij');
+      expect(liveText(element, 'body')).to.equal('Verwijderd');
+      const liveRegionBefore = shadow(element).querySelector('#body-personal-data [aria-live]')!.textContent;
+      // What the citizen removed is gone from the saved draft as well.
+      expect(savedDraft()!.fields.body).not.to.contain('06 12345678');
+
+      // The last one: nothing comes after it, so focus goes back to the text, after the placeholder.
+      removeButtons(element, 'body')[1]!.click();
+      await waitUntil(() => focusedId(element) === 'body', 'focus back in the text');
+      const body = control(element, 'body') as HTMLTextAreaElement;
+      const placeholder = '[e-mailadres verwijderd]';
+      expect(body.selectionStart).to.equal(body.value.indexOf(placeholder) + placeholder.length);
+      // The same words again are still read out: the live region's text changed.
+      expect(liveText(element, 'body')).to.equal('Verwijderd');
+      expect(shadow(element).querySelector('#body-personal-data [aria-live]')!.textContent).not.to.equal(
+        liveRegionBefore,
+      );
+    });
+
+    it('"Verwijder alles" replaces every finding and puts the cursor back in the field', async () => {
+      const element = await renderAsk();
+      fill(element, 'body', leaky);
+      await waitUntil(() => warning(element, 'body'), 'the warning');
+      part<HTMLButtonElement>(element, 'personal-data-remove-all')!.click();
+      await waitUntil(() => focusedId(element) === 'body', 'focus in the text');
+      const body = control(element, 'body') as HTMLTextAreaElement;
+      expect(body.value).to.equal(
+        'Mijn BSN is [BSN verwijderd]. Bel mij op [telefoonnummer verwijderd] of mail naar [e-mailadres verwijderd] als u meer wilt weten.',
+      );
+      expect(body.selectionStart).to.equal(body.value.indexOf(' als u meer'));
+      expect(warning(element, 'body')).to.equal(null);
+      expect(describedBy(element, 'body')).not.to.include('Let op: dit lijkt persoonlijke informatie');
+      expect(liveText(element, 'body')).to.equal('Verwijderd');
+      expect(JSON.stringify(savedDraft())).not.to.contain('111222333');
+    });
+
+    it('gives a gentle note when the text mentions health details, without a warning', async () => {
+      const element = await renderAsk();
+      fill(element, 'body', 'Ik heb een burn-out en ga elke week naar de psycholoog. Mag mijn werkgever mij ontslaan?');
+      await waitUntil(() => part(element, 'health-note'), 'the health note');
+      expect(text(part(element, 'health-note'))).to.equal(
+        'U hoeft geen medische details te delen. Vertel alleen wat nodig is voor uw vraag.',
+      );
+      expect(warning(element, 'body')).to.equal(null);
+      expect(describedBy(element, 'body')).to.include(
+        'U hoeft geen medische details te delen. Vertel alleen wat nodig is voor uw vraag.',
+      );
+      await expect(element).to.be.accessible();
+    });
+
+    it('never blocks posting: a question with findings is sent as the citizen wrote it', async () => {
+      const inputs = recordAsks();
+      const element = await renderAsk();
+      await fillAll(element, { ...valid, body: `${valid.body} Bel mij op 06 12345678.` });
+      await waitUntil(() => warning(element, 'body'), 'the warning');
+      submit(element);
+      await posted(element);
+      expect(inputs).to.have.length(1);
+      // The server replaces it before storing; the browser does not change what was written without asking.
+      expect(inputs[0]!.body).to.contain('06 12345678');
+    });
+
+    it('in English, the list and its buttons are in English', async () => {
+      const element = await renderAsk(html`
+        <div lang="en">
+          <plein-ask endpoint=${MOCK_ENDPOINT} community=${MOCK_COMMUNITY}></plein-ask>
+        </div>
+      `);
+      fill(element, 'body', leaky);
+      await waitUntil(() => warning(element, 'body'), 'the warning');
+      expect(text(warning(element, 'body')!.querySelector('[role="heading"]'))).to.equal(
+        'Please note: this looks like personal information',
+      );
+      expect(findings(element, 'body')[0]).to.equal('a citizen service number (BSN): 111222333');
+      expect(text(removeButtons(element, 'body')[0])).to.equal('Remove this for me');
+    });
+  });
+
+  describe('similar questions while typing', () => {
+    /** Records the text of every SimilarQuestions call; answers with `answer(text)` (default: three questions). */
+    function recordSimilar(answer: (text: string) => Promise<Response> | Response = () => similarResponse()) {
+      const texts: string[] = [];
+      worker.use(
+        api.query('SimilarQuestions', ({ variables }) => {
+          texts.push(String(variables.text));
+          return answer(String(variables.text));
+        }),
+      );
+      return texts;
+    }
+
+    it('shows similar questions with their status from three words on, and not before', async () => {
+      const texts = recordSimilar(() => similarResponse(mockQuestions.slice(0, 6)));
+      const element = await renderAsk();
+      fill(element, 'title', 'Ontslag ziek');
+      await element.updateComplete;
+      // Nothing to wait for: this checks that nothing happens, for longer than the pause before a lookup.
+      await aTimeout(900);
+      expect(texts).to.deep.equal([]);
+      expect(part(element, 'similar')).to.equal(null);
+
+      fill(element, 'title', 'Ontslag ziek werkgever');
+      await waitUntil(() => part(element, 'similar'), 'similar questions', { timeout: 3000 });
+      expect(texts).to.deep.equal(['Ontslag ziek werkgever']);
+      const similar = part(element, 'similar')!;
+      const heading = similar.querySelector('[role="heading"]')!;
+      expect(text(heading)).to.equal('Misschien staat uw antwoord er al bij');
+      expect(similar.getAttribute('aria-labelledby')).to.equal(heading.id);
+      const items = [...similar.querySelectorAll('[part="similar-item"]')];
+      // At most five, even when the server sends more.
+      expect(items).to.have.length(5);
+      expect(items.map((item) => text(item.querySelector('[part="badge"]')))).to.deep.equal([
+        'Opgelost',
+        'Beantwoord',
+        'Beantwoord',
+        'Open',
+        'Opgelost',
+      ]);
+      const link = items[0]!.querySelector('a')!;
+      expect(text(link)).to.equal(mockQuestions[0]!.title);
+      expect(link.getAttribute('href')).to.equal('#vraag-q1');
+      expect(text(shadow(element).getElementById('similar-status'))).to.equal(
+        'Er zijn 5 vragen die op uw vraag lijken.',
+      );
+      await expect(element).to.be.accessible();
+    });
+
+    it('looks up the title and the text together, without the personal data in it', async () => {
+      const texts = recordSimilar();
+      const element = await renderAsk();
+      fill(element, 'title', 'Moet ik tekenen?');
+      fill(element, 'body', 'Mijn BSN is 111222333 en mijn werkgever wil dat ik teken.');
+      await waitUntil(() => part(element, 'similar'), 'similar questions', { timeout: 3000 });
+      expect(texts).to.have.length(1);
+      expect(texts[0]).to.equal('Moet ik tekenen? Mijn BSN is [BSN verwijderd] en mijn werkgever wil dat ik teken.');
+    });
+
+    it('drops a lookup in flight when the citizen types on: only the newest text is shown', async () => {
+      let releaseFirst!: () => void;
+      const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+      let firstAnswered!: () => void;
+      const firstDone = new Promise<void>((resolve) => (firstAnswered = resolve));
+      const texts = recordSimilar(async (query) => {
+        if (query === 'Ontslag tijdens ziekte') {
+          await firstHeld;
+          firstAnswered();
+          return similarResponse([mockQuestions[1]!]);
+        }
+        return similarResponse([mockQuestions[2]!]);
+      });
+      const element = await renderAsk();
+      fill(element, 'title', 'Ontslag tijdens ziekte');
+      await waitUntil(() => texts.length === 1, 'the first lookup left', { timeout: 3000 });
+      fill(element, 'title', 'Ontslag tijdens ziekte en WW');
+      await waitUntil(() => part(element, 'similar'), 'the newest list', { timeout: 3000 });
+      releaseFirst();
+      await firstDone;
+      await element.updateComplete;
+      expect(texts).to.deep.equal(['Ontslag tijdens ziekte', 'Ontslag tijdens ziekte en WW']);
+      expect([...part(element, 'similar')!.querySelectorAll('a')].map((a) => text(a))).to.deep.equal([
+        mockQuestions[2]!.title,
+      ]);
+    });
+
+    it('stays silent when the lookup fails: no message, and the question can still be asked', async () => {
+      const inputs = recordAsks();
+      const texts = recordSimilar(() => HttpResponse.error());
+      const element = await renderAsk();
+      await fillAll(element);
+      // The client tries three times before it gives up.
+      await waitUntil(() => texts.length === 3, 'the lookup gave up', { timeout: 5000 });
+      await element.updateComplete;
+      expect(part(element, 'similar')).to.equal(null);
+      expect(shadow(element).querySelector('[role="alert"]')).to.equal(null);
+      submit(element);
+      await posted(element);
+      expect(inputs).to.have.length(1);
+    });
+
+    it('opens a similar question in place, and "Terug naar uw vraag" brings back the form with its text', async () => {
+      recordSimilar();
+      const element = await renderAsk();
+      await fillAll(element);
+      await waitUntil(() => part(element, 'similar'), 'similar questions', { timeout: 3000 });
+      const opened = oneEvent<PleinQuestionOpenEvent>(element, 'plein-question-open');
+      part<HTMLAnchorElement>(element, 'similar-link')!.click();
+      const event = await opened;
+      expect([event.questionId, event.cancelable]).to.deep.equal(['q1', true]);
+      await waitUntil(() => shadow(element).querySelector('plein-question'), 'the thread in place');
+      expect(shadow(element).querySelector('plein-question')!.getAttribute('question-id')).to.equal('q1');
+      expect(focusedId(element)).to.equal('back');
+      expect(text(part(element, 'back'))).to.equal('← Terug naar uw vraag');
+
+      part(element, 'back')!.click();
+      await waitUntil(() => part(element, 'form'), 'the form again');
+      for (const [field, value] of Object.entries(valid))
+        expect(control(element, field as Field).value).to.equal(value);
+      await waitUntil(() => shadow(element).activeElement?.getAttribute('data-question-id') === 'q1', 'focus back');
+    });
+
+    it('links to the question page with question-href, and lets the host route by canceling the event', async () => {
+      recordSimilar();
+      const element = await renderAsk(
+        html`<plein-ask endpoint=${MOCK_ENDPOINT} community=${MOCK_COMMUNITY} question-href="/vraag/{id}"></plein-ask>`,
+      );
+      fill(element, 'title', 'Ontslag tijdens ziekte');
+      await waitUntil(() => part(element, 'similar'), 'similar questions', { timeout: 3000 });
+      const link = part<HTMLAnchorElement>(element, 'similar-link')!;
+      expect(link.getAttribute('href')).to.equal('/vraag/q1');
+      element.addEventListener('plein-question-open', (event) => event.preventDefault(), { once: true });
+      const opened = oneEvent<PleinQuestionOpenEvent>(element, 'plein-question-open');
+      link.click();
+      expect((await opened).defaultPrevented).to.equal(true);
+      expect(location.pathname).not.to.equal('/vraag/q1');
+      expect(part(element, 'form')).not.to.equal(null);
+    });
+  });
+
+  describe('no lost text', () => {
+    it('drops a draft older than a week', async () => {
+      const old = Date.now() - 8 * 24 * 60 * 60 * 1000;
+      localStorage.setItem(DRAFT_KEY, JSON.stringify({ savedAt: old, value: { fields: valid } }));
+      const element = await renderAsk();
+      expect(control(element, 'title').value).to.equal('');
+      expect(part(element, 'draft-note')).to.equal(null);
+      expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
+    });
+
+    it('"Wis deze tekst" empties a restored draft, for a shared computer', async () => {
+      localStorage.setItem(DRAFT_KEY, JSON.stringify({ savedAt: Date.now(), value: { fields: valid } }));
+      const element = await renderAsk();
+      expect(control(element, 'title').value).to.equal(valid.title);
+      part<HTMLButtonElement>(element, 'discard')!.click();
+      await waitUntil(() => focusedId(element) === 'heading', 'focus on the heading');
+      for (const field of Object.keys(valid) as Field[]) expect(control(element, field).value).to.equal('');
+      expect(part(element, 'draft-note')).to.equal(null);
+      expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
+    });
+
+    it('keeps the failed question and its key across a reload, and posts it once afterwards', async () => {
+      let failing = true;
+      const inputs = recordAsks(() => failing);
+      const first = await renderAsk();
+      await fillAll(first);
+      submit(first);
+      await waitUntil(() => part(first, 'failure'), 'failure message', { timeout: 8000 });
+      const firstKey = inputs[0]!.idempotencyKey;
+      first.remove();
+
+      failing = false;
+      const second = await renderAsk();
+      for (const [field, value] of Object.entries(valid)) expect(control(second, field as Field).value).to.equal(value);
+      submit(second);
+      await posted(second);
+      expect(inputs.at(-1)!.idempotencyKey).to.equal(firstKey);
+    });
+
+    it('sends a changed question with a new key: the server would otherwise return the old text', async () => {
+      let failing = true;
+      const inputs = recordAsks(() => failing);
+      const element = await renderAsk();
+      await fillAll(element);
+      submit(element);
+      await waitUntil(() => part(element, 'failure'), 'failure message', { timeout: 8000 });
+      const firstKey = inputs[0]!.idempotencyKey;
+
+      failing = false;
+      fill(element, 'title', `${valid.title} Nog een vraag erbij.`);
+      submit(element);
+      await posted(element);
+      expect(inputs.at(-1)!.title).to.equal(`${valid.title} Nog een vraag erbij.`);
+      expect(inputs.at(-1)!.idempotencyKey).not.to.equal(firstKey);
+    });
+
+    it('a double click on "Vraag plaatsen" sends one question', async () => {
+      const inputs = recordAsks();
+      const element = await renderAsk();
+      await fillAll(element);
+      const button = part<HTMLButtonElement>(element, 'submit')!;
+      button.click();
+      button.click();
+      await posted(element);
+      expect(inputs).to.have.length(1);
+    });
+
+    it('says so when a moderator looks at the question first', async () => {
+      worker.use(
+        api.mutation('AskQuestion', ({ variables }) =>
+          HttpResponse.json({
+            data: {
+              askQuestion: {
+                question: { ...askedQuestion(variables.input as Record<string, unknown>), publication: 'HELD' },
+                ownerToken: 'mock-owner-token',
+                errors: [],
+              },
+            },
+          }),
+        ),
+      );
+      const element = await renderAsk();
+      await fillAll(element, { ...valid, notifyEmail: '' });
+      submit(element);
+      await posted(element);
+      expect(text(part(element, 'success-heading'))).to.equal('Uw vraag is ontvangen');
+      expect(text(part(element, 'success'))).to.contain('Een moderator kijkt eerst naar uw vraag.');
+      expect(text(part(element, 'success'))).not.to.contain('e-mail');
+      expect(localStorage.getItem('plein:owner:q-new')).to.equal('mock-owner-token');
+    });
+
+    it('is accessible with a failed submit', async () => {
+      recordAsks(() => true);
+      const element = await renderAsk();
+      await fillAll(element);
+      submit(element);
+      await waitUntil(() => part(element, 'failure'), 'failure message', { timeout: 8000 });
+      await expect(element).to.be.accessible();
+    });
   });
 
   it('is accessible when empty, with an error summary, and after posting', async () => {

@@ -5,13 +5,27 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { canRetry, messageOf } from '../../base/errors.ts';
 import { PleinElement } from '../../base/plein-element.ts';
-import { type AskedQuestion, type AskField, AskController, askFields } from '../../controllers/ask-controller.ts';
+import {
+  type AskedQuestion,
+  type AskField,
+  AskController,
+  askFields,
+  type TextField,
+  textFields,
+} from '../../controllers/ask-controller.ts';
+import { SimilarQuestionsController } from '../../controllers/similar-questions-controller.ts';
 import { PleinQuestionAskedEvent } from '../../events/question-asked.ts';
 import { PleinQuestionOpenEvent } from '../../events/question-open.ts';
 import { renderCharacterCounter } from '../../form/character-counter.ts';
+import {
+  personalDataDescribedBy,
+  personalDataStyles,
+  renderPersonalDataPanel,
+} from '../../form/personal-data-panel.ts';
 import { askStyles } from './ask.styles.ts';
 import { common } from '../../localize/nl/common.ts';
 import { ask } from '../../localize/nl/ask.ts';
+import { personalData } from '../../localize/nl/personal-data.ts';
 
 const labelKeys = {
   topic: 'ask.topic',
@@ -22,16 +36,18 @@ const labelKeys = {
 } as const satisfies Record<AskField, string>;
 
 /**
- * @summary The ask form: a citizen asks a question without an account. What they type is kept while they type and
- * after a failed post, and a retry never makes a duplicate.
+ * @summary The ask form: a citizen asks a question without an account. While they type it points out personal data
+ * (with "Verwijder dit voor mij") and similar questions. What they type is kept, also after a closed tab or a failed
+ * post, and a retry never makes a duplicate.
  *
  * @fires plein-question-asked - The question is posted. Carries its id, title and owner token (keep it secret).
- * @fires plein-question-open - The citizen chose "Bekijk uw vraag". Cancelable: call `preventDefault()` to route
- * yourself; otherwise `question-href` is followed, or the thread opens in place.
+ * @fires plein-question-open - The citizen chose "Bekijk uw vraag" or a similar question. Cancelable: call
+ * `preventDefault()` to route yourself; otherwise `question-href` is followed, or the thread opens in place.
  *
  * @csspart heading - The form's heading ("Stel uw vraag").
  * @csspart intro - The short text about asking anonymously.
  * @csspart draft-note - The note that earlier text was put back.
+ * @csspart discard - The "Wis deze tekst" button on that note.
  * @csspart summary - The error summary above the form, with a link to each field to fix.
  * @csspart form - The form.
  * @csspart topic - The topic select.
@@ -41,11 +57,26 @@ const labelKeys = {
  * @csspart notify-email - The optional e-mail field for a message when an answer arrives.
  * @csspart hint - The help text under a label.
  * @csspart field-error - The message under a field that needs fixing.
+ * @csspart personal-data - Under the title, the text and the name: what the personal-data check found.
+ * @csspart personal-data-warning - Its box "Let op: dit lijkt persoonlijke informatie", with the list and why.
+ * @csspart personal-data-list - The list of what was found.
+ * @csspart personal-data-item - One thing found: its kind, the text, and a button.
+ * @csspart personal-data-remove - A "Verwijder dit voor mij" button.
+ * @csspart personal-data-remove-all - The "Verwijder alles" button.
+ * @csspart health-note - The note that medical details are not needed.
+ * @csspart similar - The similar questions, under the heading "Misschien staat uw antwoord er al bij".
+ * @csspart similar-list - Their list.
+ * @csspart similar-item - One similar question: its link, status and answer count.
+ * @csspart similar-link - A similar question's title link.
+ * @csspart badge - A similar question's status ("Open", "Beantwoord", "Opgelost").
+ * @csspart back - "Terug naar uw vraag" above a similar question opened in place.
+ * @csspart similar-question - A similar question's thread, when it opens in place.
  * @csspart failure - The message when sending failed, with "Opnieuw proberen".
  * @csspart retry - The "Opnieuw proberen" button.
  * @csspart submit - The submit button.
  * @csspart success - The view after posting.
- * @csspart success-heading - Its heading ("Uw vraag staat online").
+ * @csspart success-heading - Its heading ("Uw vraag staat online", or "Uw vraag is ontvangen" when a moderator
+ *   looks at it first).
  * @csspart view - The "Bekijk uw vraag" link or button.
  * @csspart another - The "Nog een vraag stellen" button.
  * @csspart question - The posted question's thread, when it opens in place.
@@ -61,6 +92,7 @@ const labelKeys = {
  * @cssproperty --plein-link-color - Colour of links.
  * @cssproperty --plein-error-color - Colour of errors and of fields that need fixing.
  * @cssproperty --plein-success-color - Colour of the "posted" mark.
+ * @cssproperty --plein-warning-color - The line beside the personal-data warning and the health note.
  * @cssproperty --plein-focus-outline-color - Focus ring.
  * @cssproperty --plein-focus-inverse-color - The ring's inner edge, for dark backgrounds.
  * @cssproperty --plein-font-family - Font of all text.
@@ -68,20 +100,25 @@ const labelKeys = {
  * @cssproperty --plein-line-height - Line height.
  */
 export class PleinAsk extends PleinElement {
-  static override styles = [...PleinElement.styles, askStyles];
+  static override styles = [...PleinElement.styles, personalDataStyles, askStyles];
 
-  static override strings = { ...common, ...ask };
+  static override strings = { ...common, ...ask, ...personalData };
 
   /** The topic (its slug) chosen at first, for example on a page about WW. The citizen can change it. */
   @property({ reflect: true }) topic = '';
 
-  /** A link pattern for the question's page, such as `/vraag/{id}`. Without it the question opens in place. */
+  /**
+   * A link pattern for a question's page, such as `/vraag/{id}`: for "Bekijk uw vraag" after posting and for the
+   * similar questions. Without it a question opens in place.
+   */
   @property({ attribute: 'question-href' }) questionHref?: string;
 
   /** The heading level of the form's heading (2 to 6), to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @state() private openQuestionId?: string;
+  /** A similar question the citizen opened in place; the form and its text wait behind "Terug naar uw vraag". */
+  @state() private openSimilarId?: string;
 
   private readonly overview = new Task(this, {
     args: () => [this.client] as [PleinClient | undefined],
@@ -94,6 +131,12 @@ export class PleinAsk extends PleinElement {
     this.t,
   );
 
+  private readonly similar = new SimilarQuestionsController(this, () => ({
+    // Nothing to look up once the question is posted.
+    client: this.ask.asked ? undefined : this.client,
+    text: `${this.ask.fields.title} ${this.ask.fields.body}`,
+  }));
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('topic') && this.hasUpdated) this.ask.preselectTopic(changed.get('topic'), this.topic);
   }
@@ -101,6 +144,7 @@ export class PleinAsk extends PleinElement {
   protected override render() {
     if (!this.client) return this.renderNotConfigured();
     if (this.ask.asked) return this.renderSuccess(this.ask.asked);
+    if (this.openSimilarId) return this.renderOpenSimilar(this.openSimilarId);
     const sending = this.ask.sending;
     return html`
       <section class="root" aria-labelledby="heading">
@@ -109,11 +153,7 @@ export class PleinAsk extends PleinElement {
         </div>
         ${this.renderSummary()}
         <p part="intro" class="intro">${this.t('ask.intro')}</p>
-        ${
-          this.ask.restored
-            ? html`<p part="draft-note" class="note" role="status">${this.t('ask.draftRestored')}</p>`
-            : nothing
-        }
+        ${this.ask.restored ? this.renderDraftNote() : nothing}
         <form part="form" novalidate @submit=${this.onSubmit}>
           ${this.renderTopic()}
           ${this.renderText('title', {
@@ -125,6 +165,7 @@ export class PleinAsk extends PleinElement {
             counter: limits.questionBody,
             multiline: true,
           })}
+          ${this.renderSimilar()}
           ${this.renderText('displayName', { hint: this.t('ask.displayNameHint'), optional: true })}
           ${this.renderText('notifyEmail', {
             hint: this.t('ask.notifyEmailHint'),
@@ -148,6 +189,23 @@ export class PleinAsk extends PleinElement {
     return Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 2), 6);
   }
 
+  private get sectionLevel(): number {
+    return Math.min(this.level + 1, 6);
+  }
+
+  /**
+   * The restored text may not be this citizen's (a shared computer): one button clears it. Not a live region: a
+   * status that appears with the page is not read anyway, and the text is in the fields.
+   */
+  private renderDraftNote() {
+    return html`<div part="draft-note" class="note draft-note">
+      <p>${this.t('ask.draftRestored')}</p>
+      <button part="discard" class="link-button" type="button" @click=${this.onDiscard}>
+        ${this.t('ask.draftDiscard')}
+      </button>
+    </div>`;
+  }
+
   /** Every problem in one list at the top, each a link that puts the cursor in the field to fix (GOV.UK pattern). */
   private renderSummary() {
     const { errors } = this.ask;
@@ -162,7 +220,7 @@ export class PleinAsk extends PleinElement {
         tabindex="-1"
         aria-labelledby="summary-heading"
       >
-        <div id="summary-heading" class="summary-heading" role="heading" aria-level=${Math.min(this.level + 1, 6)}>
+        <div id="summary-heading" class="summary-heading" role="heading" aria-level=${this.sectionLevel}>
           ${this.t('ask.errorSummary')}
         </div>
         <ul>
@@ -237,7 +295,14 @@ export class PleinAsk extends PleinElement {
     const value = this.ask.fields[field];
     const error = this.ask.errors[field];
     const part = field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-    const describedBy = [error ? `${field}-error` : '', `${field}-hint`, options.counter ? `${field}-counter` : '']
+    const guarded = (textFields as readonly string[]).includes(field);
+    const check = guarded ? this.ask.personalData.checkFor(field as TextField) : undefined;
+    const describedBy = [
+      error ? `${field}-error` : '',
+      `${field}-hint`,
+      options.counter ? `${field}-counter` : '',
+      ...(check ? personalDataDescribedBy(field, check) : []),
+    ]
       .filter(Boolean)
       .join(' ');
     // No maxlength: it silently cuts off pasted text. The counter and the check before sending say what is too long.
@@ -279,6 +344,79 @@ export class PleinAsk extends PleinElement {
             ? renderCharacterCounter(this.localize, `${field}-counter`, value.trim().length, options.counter)
             : nothing
         }
+        ${
+          check
+            ? renderPersonalDataPanel({
+                localize: this.localize,
+                fieldId: field,
+                check,
+                context: 'question',
+                level: this.sectionLevel,
+                remove: (finding) => this.ask.removePersonalData(field as TextField, finding),
+                updateComplete: () => this.updateComplete,
+              })
+            : nothing
+        }
+      </div>
+    `;
+  }
+
+  /**
+   * Questions like this one, while the citizen types. Announced politely by count only; the list itself is read when
+   * the citizen gets to it. Never an error: without the list the form works just the same.
+   */
+  private renderSimilar() {
+    const questions = this.similar.questions;
+    return html`
+      <p id="similar-status" class="visually-hidden" aria-live="polite">
+        ${questions.length > 0 ? this.t('ask.similar.found', questions.length) : ''}
+      </p>
+      ${
+        questions.length > 0
+          ? html`<section part="similar" class="similar" aria-labelledby="similar-heading">
+              <div id="similar-heading" class="similar-heading" role="heading" aria-level=${this.sectionLevel}>
+                ${this.t('ask.similar.heading')}
+              </div>
+              <ul part="similar-list" class="similar-list">
+                ${questions.map(
+                  (question) =>
+                    html`<li part="similar-item" class="similar-item">
+                      <a
+                        part="similar-link"
+                        href=${this.similarHrefFor(question.id)}
+                        data-question-id=${question.id}
+                        @click=${(event: MouseEvent) => this.onOpenSimilar(event, question.id, question.title)}
+                        >${question.title}</a
+                      >
+                      <span class="similar-meta">
+                        <span part="badge" class="badge ${question.status === 'RESOLVED' ? 'resolved' : ''}"
+                          >${this.t(`common.status.${question.status}`)}</span
+                        >
+                        <span>${this.t('common.answers', question.answerCount)}</span>
+                      </span>
+                    </li>`,
+                )}
+              </ul>
+            </section>`
+          : nothing
+      }
+    `;
+  }
+
+  private renderOpenSimilar(questionId: string) {
+    return html`
+      <div class="root">
+        <button id="back" part="back" class="link-button back" type="button" @click=${this.closeSimilar}>
+          ← ${this.t('ask.similar.back')}
+        </button>
+        <div part="similar-question" class="question">
+          <plein-question
+            question-id=${questionId}
+            .endpoint=${this.endpoint}
+            .community=${this.community}
+            heading-level=${this.level}
+          ></plein-question>
+        </div>
       </div>
     `;
   }
@@ -319,9 +457,10 @@ export class PleinAsk extends PleinElement {
           aria-level=${this.level}
           tabindex="-1"
         >
-          ${this.t('ask.success.heading')}
+          ${asked.held ? this.t('ask.success.heldHeading') : this.t('ask.success.heading')}
         </div>
-        <p>${this.t('ask.success.text')}</p>
+        <p>${asked.held ? this.t('ask.success.heldText') : this.t('ask.success.text')}</p>
+        ${asked.ownerToken ? html`<p>${this.t('ask.success.editNote')}</p>` : nothing}
         ${asked.notifies ? html`<p>${this.t('ask.success.emailNote')}</p>` : nothing}
         <div class="actions">
           ${this.openQuestionId ? nothing : this.renderView(asked)}
@@ -357,6 +496,51 @@ export class PleinAsk extends PleinElement {
   private hrefFor(id: string): string {
     return this.questionHref!.replaceAll('{id}', encodeURIComponent(id));
   }
+
+  /** As in `<plein-questions>`: a real link with `question-href`, else an in-page link that opens the thread here. */
+  private similarHrefFor(id: string): string {
+    return this.questionHref ? this.hrefFor(id) : `#vraag-${encodeURIComponent(id)}`;
+  }
+
+  private onOpenSimilar(event: MouseEvent, questionId: string, title: string): void {
+    // Ctrl- or middle-click on a real link opens a new tab, as on any website; the draft waits here.
+    const newTab = event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey;
+    if (newTab && this.questionHref) return;
+    const open = new PleinQuestionOpenEvent(questionId, title);
+    this.dispatchEvent(open);
+    if (open.defaultPrevented) {
+      event.preventDefault();
+      return;
+    }
+    // Following the link leaves the page; the draft is in localStorage, so the text is there on the way back.
+    if (this.questionHref) return;
+    event.preventDefault();
+    void this.openSimilarInPlace(questionId);
+  }
+
+  private async openSimilarInPlace(questionId: string): Promise<void> {
+    await import('../../define/plein-question.ts');
+    this.openSimilarId = questionId;
+    await this.updateComplete;
+    this.focusById('back');
+  }
+
+  private closeSimilar = async () => {
+    const questionId = this.openSimilarId;
+    this.openSimilarId = undefined;
+    await this.updateComplete;
+    const link = questionId
+      ? this.renderRoot.querySelector<HTMLElement>(`[data-question-id="${CSS.escape(questionId)}"]`)
+      : null;
+    (link ?? this.renderRoot.querySelector<HTMLElement>('#heading'))?.focus();
+  };
+
+  private onDiscard = async () => {
+    this.ask.discardDraft();
+    this.similar.clear();
+    await this.updateComplete;
+    this.focusById('heading');
+  };
 
   private focusById(id: string): void {
     this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
@@ -422,6 +606,7 @@ export class PleinAsk extends PleinElement {
   private onAnother = async () => {
     this.openQuestionId = undefined;
     this.ask.reset();
+    this.similar.clear();
     await this.updateComplete;
     this.focusById('heading');
   };

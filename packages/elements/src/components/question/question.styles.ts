@@ -146,5 +146,119 @@ export const questionStyles = css`
       color: var(--_plein-success-color);
       font-weight: 600;
     }
+
+    .subheading {
+      font-size: 1.125em;
+      font-weight: 700;
+      line-height: 1.25;
+      margin-block-end: 0.75em;
+    }
+
+    .actions,
+    .answer-actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5em 0.75em;
+    }
+
+    .answer-actions {
+      margin-block-start: 0.75em;
+    }
+
+    .helpful-count {
+      color: var(--_plein-muted-color);
+    }
+
+    /* Pressed: filled, and a check mark that does not rely on colour alone. */
+    .helpful[aria-pressed='true'] {
+      background: var(--_plein-primary);
+      color: var(--_plein-primary-text);
+    }
+
+    /* Visual only: aria-pressed already tells a screen reader, so the mark has empty alternative text. */
+    .helpful[aria-pressed='true']::before {
+      content: '✓' / '';
+    }
+
+    .answer .alert {
+      margin-block: 0.75em 0;
+    }
+
+    .badge.held {
+      color: var(--_plein-text-color);
+      border-style: dashed;
+    }
+
+    .badge.new {
+      color: var(--_plein-link-color);
+    }
+
+    .answer.held {
+      border-style: dashed;
+      background: var(--_plein-surface);
+    }
+
+    .held-note,
+    .edited {
+      color: var(--_plein-muted-color);
+    }
+
+    .notice {
+      padding-block: 0.75em;
+      padding-inline: 1em;
+      margin-block-end: 0.75em;
+      border-inline-start: 0.375em solid var(--_plein-border-color);
+      background: var(--_plein-surface);
+    }
+
+    .notice > :last-child {
+      margin-block-end: 0;
+    }
+
+    .notice-heading,
+    .removed-heading {
+      font-weight: 700;
+    }
+
+    .owner {
+      padding-block-end: 1em;
+      margin-block-end: 1.5em;
+      border-block-end: 0.0625em solid var(--_plein-border-color);
+    }
+
+    .owner .actions,
+    .owner .alert {
+      margin-block-start: 0.75em;
+    }
+
+    .resolved-note {
+      margin-block: 0.75em 0;
+      color: var(--_plein-success-color);
+      font-weight: 600;
+    }
+
+    .edit-form,
+    .confirm {
+      padding: 1em;
+      border: 0.0625em solid var(--_plein-border-color);
+      border-radius: var(--_plein-radius);
+    }
+
+    .confirm-question {
+      font-weight: 600;
+    }
+
+    .button.danger {
+      border-color: var(--_plein-error-color);
+      background: var(--_plein-error-color);
+      color: var(--_plein-primary-text);
+    }
+
+    .follow {
+      margin-block-start: 2em;
+      padding-block-start: 1.5em;
+      border-block-start: 0.0625em solid var(--_plein-border-color);
+    }
   }
 `;

@@ -1,14 +1,16 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { resetSharedClients, sharedClient } from '../../context.ts';
 import '../../define/plein-community.ts';
 import '../../define/plein-question.ts';
 import type { PleinAnswerPostedEvent } from '../../events/answer-posted.ts';
+import type { PleinQuestionDeletedEvent } from '../../events/question-deleted.ts';
 import { startMockServer, worker } from '../../mocks/browser-worker.ts';
-import { MOCK_COMMUNITY, MOCK_ENDPOINT } from '../../mocks/fixtures.ts';
+import { MOCK_COMMUNITY, MOCK_ENDPOINT, mockOwnerToken } from '../../mocks/fixtures.ts';
 import { scenarios } from '../../mocks/handlers.ts';
-import { answerServer, questionScenarios } from '../../mocks/question-scenarios.ts';
-import type { PleinQuestion } from './question.ts';
+import { liveServer } from '../../mocks/live-server.ts';
+import { answerServer, arrivingAnswer, questionScenarios, threadServer } from '../../mocks/question-scenarios.ts';
+import { PleinQuestion } from './question.ts';
 
 // The community server is mocked with msw in these tests; e2e/ runs the real one.
 
@@ -37,7 +39,37 @@ const answersHeading = (element: Element) => $(element, '[part="answers-heading"
 const bodyField = (element: Element) => $<HTMLTextAreaElement>(element, '#answer-body');
 const nameField = (element: Element) => $<HTMLInputElement>(element, '#answer-name');
 const submitButton = (element: Element) => $<HTMLButtonElement>(element, '[part="submit"]');
-const statusText = (element: Element) => $(element, '[role="status"]').textContent?.trim();
+const statusText = (element: Element) => $(element, '[part="form"] [role="status"]').textContent?.trim();
+const announced = (element: Element) => $(element, '[part="announcer"]').textContent?.trim();
+const answerIds = (element: Element) => answers(element).map((answer) => answer.dataset.answerId);
+const answerById = (element: Element, id: string) => $(element, `[data-answer-id="${id}"]`);
+const button = (element: Element, selector: string) => $<HTMLButtonElement>(element, selector);
+const text = (element: Element, selector: string) => shadow(element).querySelector(selector)?.textContent?.trim();
+const helpfulOf = (element: Element, id: string) =>
+  answerById(element, id).querySelector<HTMLButtonElement>('[part="helpful"]')!;
+
+/** This device asked the question: it keeps the owner token the mocked server knows. */
+function actAsAsker(questionId = 'q1'): void {
+  localStorage.setItem(`plein:owner:${questionId}`, mockOwnerToken(questionId));
+}
+
+/** Records the input of each mutation of these names that reaches the mocked server. */
+function recordInputs(...names: string[]) {
+  const inputs: Record<string, unknown>[] = [];
+  const listener = ({ request }: { request: Request }) => {
+    void request
+      .clone()
+      .json()
+      .then((body: { operationName?: string; variables?: { input?: Record<string, unknown> } }) => {
+        if (body.operationName && names.includes(body.operationName) && body.variables?.input) {
+          inputs.push({ operation: body.operationName, ...body.variables.input });
+        }
+      })
+      .catch(() => undefined);
+  };
+  worker.events.on('request:start', listener);
+  return { inputs, stop: () => worker.events.removeListener('request:start', listener) };
+}
 const active = (element: Element) => shadow(element).activeElement;
 /** An element as its markup: chai prints a string cheaply when a test fails, a live element it may never finish. */
 const markup = (node: Element | null) => node?.outerHTML ?? null;
@@ -60,11 +92,15 @@ function descriptionOf(element: Element, field: HTMLElement): string[] {
 
 describe('<plein-question>', () => {
   before(() => startMockServer());
-  beforeEach(() => sessionStorage.clear());
+  beforeEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+  });
   afterEach(() => {
     worker.resetHandlers();
     resetSharedClients();
     sessionStorage.clear();
+    localStorage.clear();
   });
 
   describe('the thread', () => {
@@ -105,7 +141,9 @@ describe('<plein-question>', () => {
       expect(independent!.textContent).to.contain('Geert Heikens');
       expect(independent!.textContent).to.contain('Onafhankelijk arbeidsadviseur, Heikens Arbeidsadvies');
       expect(independent!.textContent).to.contain('Onafhankelijk: werkt niet voor UWV of de gemeente');
-      expect(independent!.querySelector('.badge.accepted')?.textContent?.trim()).to.equal('Gekozen als beste antwoord');
+      expect(independent!.querySelector('.badge.accepted')?.textContent?.trim()).to.equal(
+        'Beste antwoord volgens de vrager',
+      );
 
       expect(klantmanager!.getAttribute('part')).to.equal('answer expert-answer');
       expect(klantmanager!.textContent).to.contain('Sandra Kloosterhuis');
@@ -262,7 +300,7 @@ describe('<plein-question>', () => {
       expect(answersHeading(element)).to.equal('4 antwoorden');
       expect(statusText(element)).to.equal('Dank u wel. Uw antwoord staat erbij.');
       expect(bodyField(element).value).to.equal('');
-      expect(sessionStorage.getItem(DRAFT_KEY)).to.equal(null);
+      expect([localStorage.getItem(DRAFT_KEY), sessionStorage.getItem(DRAFT_KEY)]).to.deep.equal([null, null]);
     });
 
     it('sends once while sending, and says it is sending', async () => {
@@ -432,6 +470,505 @@ describe('<plein-question>', () => {
       expect(server.inputs[0]).to.include({ body: 'Eerste regel.\nTweede regel.', displayName: 'Jannie' });
       expect(focused(element)).to.equal('submit');
     });
+
+    it('remembers the answer’s owner token, and shows an answer held for a moderator to its writer only', async () => {
+      const server = answerServer();
+      server.publication = 'HELD';
+      worker.use(...server.handlers);
+      const element = await renderThread();
+      type(bodyField(element), ANSWER);
+      submitButton(element).click();
+      await waitUntil(() => statusText(element) !== '', 'posted');
+      const key = server.inputs[0]!.idempotencyKey;
+      expect(JSON.parse(localStorage.getItem('plein:answers:q1') ?? '[]')).to.deep.equal([`answer-token-${key}`]);
+      expect(statusText(element)).to.equal('Dank u wel. Uw antwoord wacht op controle. Daarna ziet iedereen het.');
+      const held = answerById(element, `a-posted-${key}`);
+      expect(held.getAttribute('part')).to.equal('answer held-answer');
+      expect(held.querySelector('.badge.held')?.textContent?.trim()).to.equal('Wacht op controle');
+      expect(held.textContent).to.contain('Alleen u ziet dit antwoord.');
+      expect(markup(held.querySelector('[part="helpful"]'))).to.equal(null);
+      // Not counted: others cannot see it yet.
+      expect(answersHeading(element)).to.equal('3 antwoorden');
+    });
+  });
+
+  describe('live answers', () => {
+    const minimum = PleinQuestion.minimumPollInterval;
+    before(() => (PleinQuestion.minimumPollInterval = 0));
+    after(() => (PleinQuestion.minimumPollInterval = minimum));
+
+    const pollingThread = () =>
+      renderThread(
+        html`<plein-question
+          endpoint=${MOCK_ENDPOINT}
+          community=${MOCK_COMMUNITY}
+          question-id="q1"
+          poll-interval="0.05"
+        ></plein-question>`,
+      );
+
+    it('shows an answer that arrives over the socket where it belongs, says so politely, and leaves focus alone', async () => {
+      const live = liveServer();
+      worker.use(live.handler);
+      const element = await renderThread();
+      await waitUntil(() => live.subscriptions.size === 1, 'the thread subscribes', { timeout: 5000 });
+      expect(element.liveStatus).to.equal('live');
+      const [subscription] = [...live.subscriptions.values()];
+      expect(subscription!.questionId).to.equal('q1');
+      const peerVote = helpfulOf(element, 'a3');
+      peerVote.focus();
+
+      live.publish(arrivingAnswer('a-live-expert', 'Mr. Ilse Dijkhuis', true));
+      await waitUntil(() => answers(element).length === 4, 'the new answer in the thread');
+      // Expert answers come first: the new one goes after the other experts, above the citizen's answer.
+      expect(answerIds(element)).to.deep.equal(['a1', 'a2', 'a-live-expert', 'a3']);
+      const arrived = answerById(element, 'a-live-expert');
+      expect(arrived.getAttribute('part')).to.equal('answer expert-answer new-answer');
+      expect(arrived.querySelector('.badge.new')?.textContent?.trim()).to.equal('Nieuw');
+      expect(answersHeading(element)).to.equal('4 antwoorden');
+      await waitUntil(() => announced(element) !== '', 'the announcement');
+      expect(announced(element)).to.equal('Er is een nieuw antwoord van expert Mr. Ilse Dijkhuis.');
+      expect($(element, '[part="announcer"]').getAttribute('role')).to.equal('status');
+      expect(active(element) === peerVote).to.equal(true);
+
+      live.publish(arrivingAnswer('a-live-expert', 'Mr. Ilse Dijkhuis', true));
+      live.publish(arrivingAnswer('a-live-peer', 'Piet'));
+      await waitUntil(() => answers(element).length === 5, 'the second new answer');
+      expect(answerIds(element)).to.deep.equal(['a1', 'a2', 'a-live-expert', 'a3', 'a-live-peer']);
+      await waitUntil(() => announced(element) === 'Er is een nieuw antwoord van Piet.', 'the second announcement');
+      expect(answersHeading(element)).to.equal('5 antwoorden');
+      expect(active(element) === peerVote).to.equal(true);
+    });
+
+    it('polls when the socket is refused: a new answer appears once, however often the thread is polled', async () => {
+      const live = liveServer({ refuse: true });
+      const server = threadServer();
+      worker.use(live.handler, ...server.handlers);
+      const element = await pollingThread();
+      await waitUntil(() => element.liveStatus === 'polling', 'falls back to polling', { timeout: 5000 });
+      await waitUntil(() => server.firsts.filter((first) => first === 50).length >= 2, 'polls reach the server');
+      expect(answers(element)).to.have.length(3);
+
+      server.answers = [...server.answers, arrivingAnswer('a-polled', 'Piet')];
+      await waitUntil(() => answers(element).length === 4, 'the polled answer', { timeout: 5000 });
+      const polls = server.firsts.length;
+      await waitUntil(() => server.firsts.length >= polls + 3, 'more polls');
+      expect(answerIds(element)).to.deep.equal(['a1', 'a2', 'a3', 'a-polled']);
+      expect(answersHeading(element)).to.equal('4 antwoorden');
+      expect(announced(element)).to.equal('Er is een nieuw antwoord van Piet.');
+      // It keeps trying the socket meanwhile.
+      await waitUntil(() => live.connections >= 2, 'a reconnect', { timeout: 5000 });
+    });
+
+    it('announces answers that arrive together once, with their number', async () => {
+      const server = threadServer();
+      worker.use(liveServer({ refuse: true }).handler, ...server.handlers);
+      const element = await pollingThread();
+      await waitUntil(() => element.liveStatus === 'polling', 'polling', { timeout: 5000 });
+      server.answers = [...server.answers, arrivingAnswer('a-x', 'Piet'), arrivingAnswer('a-y', 'Jannie')];
+      await waitUntil(() => answers(element).length === 5, 'both answers', { timeout: 5000 });
+      await waitUntil(() => announced(element) !== '', 'the announcement');
+      expect(announced(element)).to.equal('Er zijn 2 nieuwe antwoorden.');
+    });
+
+    it('stops everything when it leaves the page: the socket, the polling and the reconnects', async () => {
+      const live = liveServer();
+      worker.use(live.handler);
+      const connected = await renderThread();
+      await waitUntil(() => live.subscriptions.size === 1, 'subscribed', { timeout: 5000 });
+      connected.remove();
+      await waitUntil(() => live.subscriptions.size === 0, 'the socket is closed');
+
+      const refused = liveServer({ refuse: true });
+      const server = threadServer();
+      worker.use(refused.handler, ...server.handlers);
+      const polling = await pollingThread();
+      await waitUntil(() => server.firsts.length >= 3, 'polling');
+      polling.remove();
+      const [polls, sockets] = [server.firsts.length, refused.connections];
+      await aTimeout(400);
+      expect([server.firsts.length, refused.connections]).to.deep.equal([polls, sockets]);
+      expect(polling.liveStatus).to.equal(undefined);
+    });
+  });
+
+  describe('the asker', () => {
+    it('sees their own panel, only on the device that asked; "Bewerken" only within the edit window', async () => {
+      const reader = await renderThread();
+      expect(markup(shadow(reader).querySelector('[part="owner-actions"]'))).to.equal(null);
+      expect(markup(shadow(reader).querySelector('[part="accept"]'))).to.equal(null);
+
+      actAsAsker();
+      const asker = await renderThread();
+      const panel = $(asker, '[part="owner-actions"]');
+      expect(panel.textContent).to.contain('U heeft deze vraag op dit apparaat gesteld. Alleen u ziet deze knoppen.');
+      // q1 was asked hours ago: no more editing, but resolving and deleting can be done any time.
+      expect(markup(panel.querySelector('[part="edit"]'))).to.equal(null);
+      expect(text(asker, '[part="delete"]')).to.equal('Verwijderen');
+      // q1 is resolved already: it says so instead of offering the button.
+      expect(markup(panel.querySelector('[part="resolve"]'))).to.equal(null);
+      expect(text(asker, '#resolved-note')).to.equal('Uw vraag staat op opgelost.');
+    });
+
+    it('changes the question within 15 minutes: the form holds the text, saves, and focus returns to the title', async () => {
+      worker.use(...questionScenarios.recentlyAsked);
+      actAsAsker();
+      const recorder = recordInputs('EditQuestion');
+      const element = await renderThread();
+      expect(text(element, '#edit-until')).to.match(/^U kunt uw vraag aanpassen tot \d{1,2}:\d{2}\.$/);
+      button(element, '[part="edit"]').click();
+      await waitUntil(() => focused(element) === 'edit-title', 'focus on the title field');
+      const title = $<HTMLInputElement>(element, '#edit-title');
+      expect(title.value).to.equal('Mijn werkgever wil mij ontslaan terwijl ik ziek ben. Mag dat?');
+      expect($<HTMLTextAreaElement>(element, '#edit-body').value).to.contain('Ik ben al drie weken ziek thuis.');
+      await waitUntil(() => shadow(element).querySelectorAll('#edit-topic option').length === 3, 'the topics');
+      expect($<HTMLSelectElement>(element, '#edit-topic').value).to.equal('ziek-in-dienst');
+
+      type(title, 'Mag mijn werkgever mij ontslaan als ik ziek ben?');
+      const topic = $<HTMLSelectElement>(element, '#edit-topic');
+      topic.value = 'ontslag';
+      topic.dispatchEvent(new Event('change'));
+      button(element, '#edit-save').click();
+      await waitUntil(() => focused(element) === 'title', 'focus back on the title');
+      recorder.stop();
+      expect(text(element, '[part="title"]')).to.equal('Mag mijn werkgever mij ontslaan als ik ziek ben?');
+      expect(text(element, '[part="meta"]')).to.contain('Ontslag en vaststellingsovereenkomst');
+      expect(text(element, '[part="meta"]')).to.contain('Aangepast');
+      expect(markup(shadow(element).querySelector('[part="edit-form"]'))).to.equal(null);
+      await waitUntil(() => announced(element) === 'Uw vraag is aangepast.', 'the announcement');
+      expect(recorder.inputs).to.have.length(1);
+      expect(recorder.inputs[0]).to.include({
+        questionId: 'q1',
+        ownerToken: mockOwnerToken('q1'),
+        title: 'Mag mijn werkgever mij ontslaan als ik ziek ben?',
+        topic: 'ontslag',
+      });
+    });
+
+    it('keeps what was typed when saving fails, ties field errors to fields, and "Annuleren" goes back', async () => {
+      worker.use(...questionScenarios.recentlyAsked, ...questionScenarios.ownerActionsOffline);
+      actAsAsker();
+      const element = await renderThread();
+      button(element, '[part="edit"]').click();
+      await element.updateComplete;
+      const title = $<HTMLInputElement>(element, '#edit-title');
+      type(title, 'Kort');
+      button(element, '#edit-save').click();
+      await waitUntil(() => focused(element) === 'edit-title', 'focus on the field to fix');
+      expect(title.getAttribute('aria-invalid')).to.equal('true');
+      expect(descriptionOf(element, title)[0]).to.equal('Schrijf minstens 10 tekens.');
+
+      type(title, 'Mag mijn werkgever mij nu ontslaan?');
+      button(element, '#edit-save').click();
+      await waitUntil(() => shadow(element).querySelector('[part="edit-form"] [role="alert"]'), 'the failure', {
+        timeout: 5000,
+      });
+      const alert = text(element, '[part="edit-form"] [role="alert"]');
+      expect(alert).to.contain('Er is geen verbinding met de community');
+      expect(alert).to.contain('Uw wijzigingen zijn nog niet opgeslagen, maar uw tekst is bewaard.');
+      expect($<HTMLInputElement>(element, '#edit-title').value).to.equal('Mag mijn werkgever mij nu ontslaan?');
+      expect(title.getAttribute('aria-invalid')).to.equal('false');
+      expect(text(element, '[part="title"]')).to.equal('Mijn werkgever wil mij ontslaan terwijl ik ziek ben. Mag dat?');
+
+      worker.resetHandlers();
+      worker.use(...questionScenarios.recentlyAsked, ...questionScenarios.editRejected);
+      button(element, '#edit-save').click();
+      await waitUntil(() => title.getAttribute('aria-invalid') === 'true', 'the server’s field error');
+      expect(descriptionOf(element, title)[0]).to.equal('Uw vraag is te kort. Schrijf minstens 10 tekens.');
+      expect(focused(element)).to.equal('edit-title');
+
+      button(element, '#edit-cancel').click();
+      await waitUntil(() => focused(element) === 'edit', 'focus back on "Bewerken"');
+      expect(markup(shadow(element).querySelector('[part="edit-form"]'))).to.equal(null);
+    });
+
+    it('says so when the 15 minutes are over, and "Bewerken" goes away by itself', async () => {
+      worker.use(...questionScenarios.recentlyAsked, ...questionScenarios.editWindowClosed);
+      actAsAsker();
+      const element = await renderThread();
+      button(element, '[part="edit"]').click();
+      await element.updateComplete;
+      button(element, '#edit-save').click();
+      await waitUntil(() => shadow(element).querySelector('[part="edit-form"] [role="alert"]'), 'the refusal');
+      expect(text(element, '[part="edit-form"] [role="alert"]')).to.contain(
+        'U kunt uw vraag niet meer aanpassen. Dat kan tot 15 minuten na het plaatsen.',
+      );
+
+      worker.resetHandlers();
+      resetSharedClients();
+      worker.use(...questionScenarios.editWindowClosing);
+      const closing = await renderThread();
+      expect(text(closing, '[part="edit"]')).to.equal('Bewerken');
+      await waitUntil(() => !shadow(closing).querySelector('[part="edit"]'), 'no more "Bewerken"', { timeout: 3000 });
+    });
+
+    it('deletes only after a confirmation; "Nee" returns focus, "Ja" says it is removed and offers the way back', async () => {
+      actAsAsker();
+      const recorder = recordInputs('DeleteQuestion');
+      const element = await renderThread(
+        html`<plein-question
+          endpoint=${MOCK_ENDPOINT}
+          community=${MOCK_COMMUNITY}
+          question-id="q1"
+          back-href="/vragen"
+        ></plein-question>`,
+      );
+      button(element, '[part="delete"]').click();
+      await waitUntil(() => focused(element) === 'delete-confirm', 'focus on the confirmation');
+      const confirm = $(element, '[part="delete-confirm"]');
+      expect(confirm.getAttribute('role')).to.equal('group');
+      expect(shadow(element).getElementById(confirm.getAttribute('aria-labelledby')!)?.textContent?.trim()).to.equal(
+        'Weet u zeker dat u uw vraag wilt verwijderen? De antwoorden worden ook verwijderd. Dit kunt u niet ongedaan maken.',
+      );
+      button(element, '#delete-no').click();
+      await waitUntil(() => focused(element) === 'delete', 'focus back on "Verwijderen"');
+      expect(recorder.inputs).to.have.length(0);
+
+      button(element, '[part="delete"]').click();
+      await element.updateComplete;
+      const deleted = oneEvent<PleinQuestionDeletedEvent>(element, 'plein-question-deleted');
+      button(element, '#delete-yes').click();
+      const event = await deleted;
+      recorder.stop();
+      expect([event.questionId, event.bubbles, event.composed]).to.deep.equal(['q1', true, true]);
+      await waitUntil(() => focused(element) === 'removed', 'focus on the message');
+      expect(text(element, '[part="removed"]')).to.contain('Uw vraag is verwijderd.');
+      expect(text(element, '[part="removed"]')).to.contain('De vraag en de antwoorden zijn niet meer te zien.');
+      const back = $<HTMLAnchorElement>(element, '[part="back"]');
+      expect([back.textContent?.trim(), back.getAttribute('href')]).to.deep.equal([
+        'Terug naar alle vragen',
+        '/vragen',
+      ]);
+      expect(answers(element)).to.have.length(0);
+      expect(recorder.inputs[0]).to.include({ questionId: 'q1', ownerToken: mockOwnerToken('q1') });
+      // The device forgets the token of a question that is gone.
+      expect(localStorage.getItem('plein:owner:q1')).to.equal(null);
+      await expect(element).to.be.accessible();
+    });
+
+    it('keeps the confirmation when deleting fails, and says why', async () => {
+      worker.use(...questionScenarios.ownerActionsOffline);
+      actAsAsker();
+      const element = await renderThread();
+      button(element, '[part="delete"]').click();
+      await element.updateComplete;
+      button(element, '#delete-yes').click();
+      await waitUntil(() => shadow(element).querySelector('[part="delete-confirm"] [role="alert"]'), 'the failure', {
+        timeout: 5000,
+      });
+      expect(text(element, '[part="delete-confirm"] [role="alert"]')).to.contain('Er is geen verbinding');
+      expect(text(element, '[part="title"]')).to.contain('Mijn werkgever');
+      expect(localStorage.getItem('plein:owner:q1')).to.equal(mockOwnerToken('q1'));
+    });
+
+    it('marks the question resolved, and puts focus on what changed', async () => {
+      worker.use(...questionScenarios.noneAccepted);
+      actAsAsker();
+      const element = await renderThread();
+      expect(text(element, '[part="meta"] [part="badge"]')).to.equal('Beantwoord');
+      button(element, '[part="resolve"]').click();
+      await waitUntil(() => focused(element) === 'resolved-note', 'focus on the note');
+      expect(text(element, '#resolved-note')).to.equal('Uw vraag staat op opgelost.');
+      expect(text(element, '[part="meta"] [part="badge"]')).to.equal('Opgelost');
+      expect(markup(shadow(element).querySelector('[part="resolve"]'))).to.equal(null);
+    });
+
+    it('chooses the answer that helped: marked as the asker’s best answer, shown first, focused and announced', async () => {
+      worker.use(...questionScenarios.noneAccepted);
+      actAsAsker();
+      const recorder = recordInputs('AcceptAnswer');
+      const element = await renderThread();
+      expect(answerIds(element)).to.deep.equal(['a1', 'a2', 'a3']);
+      const accept = answerById(element, 'a3').querySelector<HTMLButtonElement>('[part="accept"]')!;
+      expect(accept.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+        'Dit antwoord heeft mij geholpen (antwoord van Henk uit Appingedam)',
+      );
+      accept.click();
+      await waitUntil(() => active(element)?.getAttribute('data-answer-id') === 'a3', 'focus on the chosen answer');
+      recorder.stop();
+      expect(answerIds(element)).to.deep.equal(['a3', 'a1', 'a2']);
+      expect(answerById(element, 'a3').querySelector('.badge.accepted')?.textContent?.trim()).to.equal(
+        'Beste antwoord volgens de vrager',
+      );
+      expect(markup(answerById(element, 'a3').querySelector('[part="accept"]'))).to.equal(null);
+      expect(text(element, '[part="meta"] [part="badge"]')).to.equal('Opgelost');
+      await waitUntil(() => announced(element) !== '', 'the announcement');
+      expect(announced(element)).to.equal(
+        'U heeft dit antwoord gekozen als beste antwoord. Uw vraag staat nu op opgelost.',
+      );
+      expect(recorder.inputs[0]).to.include({ answerId: 'a3', ownerToken: mockOwnerToken('q1') });
+    });
+
+    it('shows a held question to its asker with "Wacht op controle" and why, and to nobody else', async () => {
+      const held = html`<plein-question
+        endpoint=${MOCK_ENDPOINT}
+        community=${MOCK_COMMUNITY}
+        question-id="q-held"
+      ></plein-question>`;
+      const stranger = await renderThread(held);
+      expect(text(stranger, '[role="alert"]')).to.contain('Deze vraag bestaat niet (meer).');
+
+      actAsAsker('q-held');
+      resetSharedClients();
+      const element = await renderThread(held);
+      const notice = $(element, '[part="held-notice"]');
+      expect(notice.textContent).to.contain('Wacht op controle');
+      expect(notice.textContent).to.contain('Een moderator kijkt eerst naar uw vraag. Daarna ziet iedereen hem.');
+      expect(text(element, '[part="meta"] [part="badge"]')).to.equal('Wacht op controle');
+      // Nobody can answer or follow it yet; its asker can still change or delete it.
+      expect(markup(shadow(element).querySelector('[part="form"]'))).to.equal(null);
+      expect(markup(shadow(element).querySelector('[part="follow"]'))).to.equal(null);
+      expect(text(element, '[part="edit"]')).to.equal('Bewerken');
+      expect(markup(shadow(element).querySelector('[part="resolve"]'))).to.equal(null);
+      await expect(element).to.be.accessible();
+    });
+
+    it('shows answers written on this device that wait for a moderator, to this device only', async () => {
+      localStorage.setItem('plein:answers:q1', JSON.stringify(['answer-held']));
+      const element = await renderThread();
+      await waitUntil(() => answers(element).length === 4, 'the held answer');
+      const held = answerById(element, 'a-held');
+      expect(answerIds(element).at(-1)).to.equal('a-held');
+      expect(held.querySelector('.badge.held')?.textContent?.trim()).to.equal('Wacht op controle');
+      expect(held.textContent).to.contain('Alleen u ziet dit antwoord.');
+      expect(answersHeading(element)).to.equal('3 antwoorden');
+
+      localStorage.clear();
+      resetSharedClients();
+      const other = await renderThread();
+      expect(answerIds(other)).to.deep.equal(['a1', 'a2', 'a3']);
+    });
+
+    it('can be used with the keyboard: delete, think again, and back', async () => {
+      actAsAsker();
+      const element = await renderThread();
+      button(element, '[part="delete"]').focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => focused(element) === 'delete-confirm', 'the confirmation');
+      await sendKeys({ press: 'Tab' });
+      expect(focused(element)).to.equal('delete-yes');
+      await sendKeys({ press: 'Tab' });
+      expect(focused(element)).to.equal('delete-no');
+      await sendKeys({ press: 'Space' });
+      await waitUntil(() => focused(element) === 'delete', 'back on "Verwijderen"');
+      expect(localStorage.getItem('plein:owner:q1')).to.equal(mockOwnerToken('q1'));
+    });
+  });
+
+  describe('helpful votes', () => {
+    it('"Nuttig": pressed after a vote, the count goes up, it is announced, and remembered after a reload', async () => {
+      const recorder = recordInputs('MarkAnswerHelpful');
+      const element = await renderThread();
+      const vote = helpfulOf(element, 'a3');
+      expect(vote.getAttribute('aria-pressed')).to.equal('false');
+      expect(vote.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Nuttig (antwoord van Henk uit Appingedam)');
+      expect(descriptionOf(element, vote)).to.deep.equal(['5 mensen vinden dit nuttig']);
+      vote.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => vote.getAttribute('aria-pressed') === 'true', 'pressed');
+      expect(text(element, '[data-answer-id="a3"] [part="helpful-count"]')).to.equal('6 mensen vinden dit nuttig');
+      await waitUntil(() => announced(element) === 'Dank u. U vindt dit antwoord nuttig.', 'the announcement');
+      expect(active(element) === vote).to.equal(true);
+      expect(recorder.inputs).to.have.length(1);
+      expect(recorder.inputs[0]!.answerId).to.equal('a3');
+      expect(String(recorder.inputs[0]!.voterKey)).to.match(/^[0-9a-f-]{36}$/);
+
+      vote.click();
+      await aTimeout(50);
+      expect(recorder.inputs).to.have.length(1);
+      recorder.stop();
+
+      element.remove();
+      const again = await renderThread();
+      expect(helpfulOf(again, 'a3').getAttribute('aria-pressed')).to.equal('true');
+      expect(helpfulOf(again, 'a2').getAttribute('aria-pressed')).to.equal('false');
+    });
+
+    it('shows the pressed state without a new count when this device had voted before', async () => {
+      worker.use(...questionScenarios.alreadyVoted);
+      const element = await renderThread();
+      helpfulOf(element, 'a1').click();
+      await waitUntil(() => helpfulOf(element, 'a1').getAttribute('aria-pressed') === 'true', 'pressed');
+      expect(text(element, '[data-answer-id="a1"] [part="helpful-count"]')).to.equal('12 mensen vinden dit nuttig');
+    });
+
+    it('says so when a vote cannot be sent, and leaves the button unpressed', async () => {
+      worker.use(...questionScenarios.voteOffline);
+      const element = await renderThread();
+      helpfulOf(element, 'a2').click();
+      await waitUntil(() => answerById(element, 'a2').querySelector('[role="alert"]'), 'the failure', {
+        timeout: 5000,
+      });
+      expect(answerById(element, 'a2').querySelector('[role="alert"]')!.textContent).to.contain(
+        'Er is geen verbinding',
+      );
+      expect(helpfulOf(element, 'a2').getAttribute('aria-pressed')).to.equal('false');
+      expect(localStorage.getItem('plein:helpful')).to.equal(null);
+    });
+  });
+
+  describe('following a question', () => {
+    const emailField = (element: Element) => $<HTMLInputElement>(element, '#follow-email');
+
+    it('has a labelled e-mail field that explains privacy and the confirmation e-mail', async () => {
+      const element = await renderThread();
+      const field = emailField(element);
+      expect([field.type, field.autocomplete]).to.deep.equal(['email', 'email']);
+      expect(shadow(element).querySelector(`label[for="${field.id}"]`)?.textContent?.trim()).to.equal('Uw e-mailadres');
+      expect(descriptionOf(element, field)).to.deep.equal([
+        'We tonen uw e-mailadres nooit. We verwijderen het als u het niet meer nodig heeft.',
+        'U krijgt eerst een e-mail om dit te bevestigen.',
+      ]);
+      expect(text(element, '[part="follow"] [role="heading"]')).to.equal('Volg deze vraag');
+    });
+
+    it('sends the address and says to confirm it by e-mail, with focus on that message', async () => {
+      const recorder = recordInputs('FollowQuestion');
+      const element = await renderThread();
+      emailField(element).focus();
+      await sendKeys({ type: 'jannie@voorbeeld.nl' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => focused(element) === 'follow-sent', 'focus on the message');
+      recorder.stop();
+      expect(text(element, '#follow-sent')).to.contain('Bijna klaar. We hebben u een e-mail gestuurd.');
+      expect(recorder.inputs).to.deep.equal([
+        { operation: 'FollowQuestion', questionId: 'q1', email: 'jannie@voorbeeld.nl' },
+      ]);
+    });
+
+    it('checks the address first, and shows the server’s objection at the field', async () => {
+      worker.use(...questionScenarios.followRejected);
+      const element = await renderThread();
+      const field = emailField(element);
+      button(element, '[part="follow-submit"]').click();
+      await waitUntil(() => field.getAttribute('aria-invalid') === 'true', 'an error');
+      expect(descriptionOf(element, field)[0]).to.equal('Vul uw e-mailadres in.');
+      expect(focused(element)).to.equal('follow-email');
+
+      type(field, 'jannie@voorbeeld');
+      button(element, '[part="follow-submit"]').click();
+      await waitUntil(() => descriptionOf(element, field)[0]!.startsWith('Dit e-mailadres klopt niet'), 'format');
+
+      type(field, 'niemand@bestaat-niet.nl');
+      button(element, '[part="follow-submit"]').click();
+      await waitUntil(() => descriptionOf(element, field)[0] === 'Dit e-mailadres bestaat niet.', 'server error');
+      expect(field.value).to.equal('niemand@bestaat-niet.nl');
+      await expect(element).to.be.accessible();
+    });
+
+    it('keeps the typed address when it cannot be sent', async () => {
+      worker.use(...questionScenarios.followOffline);
+      const element = await renderThread();
+      type(emailField(element), 'jannie@voorbeeld.nl');
+      button(element, '[part="follow-submit"]').click();
+      await waitUntil(() => shadow(element).querySelector('[part="follow-form"] [role="alert"]'), 'the failure', {
+        timeout: 5000,
+      });
+      expect(text(element, '[part="follow-form"] [role="alert"]')).to.contain(
+        'Uw e-mailadres is bewaard. U kunt het zo opnieuw proberen.',
+      );
+      expect(emailField(element).value).to.equal('jannie@voorbeeld.nl');
+    });
   });
 
   describe('accessibility', () => {
@@ -446,6 +983,36 @@ describe('<plein-question>', () => {
       const element = await renderThread();
       submitButton(element).click();
       await waitUntil(() => shadow(element).querySelector('[part="error-summary"]'), 'error summary');
+      await expect(element).to.be.accessible();
+    });
+
+    it('is accessible for the asker: the panel, the edit form with errors, the confirmation', async () => {
+      worker.use(...questionScenarios.recentlyAsked);
+      actAsAsker();
+      const element = await renderThread();
+      await expect(element).to.be.accessible();
+      button(element, '[part="edit"]').click();
+      await element.updateComplete;
+      type($<HTMLInputElement>(element, '#edit-title'), '');
+      button(element, '#edit-save').click();
+      await waitUntil(() => focused(element) === 'edit-title', 'the error');
+      await expect(element).to.be.accessible();
+      button(element, '#edit-cancel').click();
+      await element.updateComplete;
+      button(element, '[part="delete"]').click();
+      await element.updateComplete;
+      await expect(element).to.be.accessible();
+    });
+
+    it('is accessible with new, held and voted answers', async () => {
+      const live = liveServer();
+      worker.use(live.handler);
+      localStorage.setItem('plein:answers:q1', JSON.stringify(['answer-held']));
+      localStorage.setItem('plein:helpful', JSON.stringify(['a1']));
+      const element = await renderThread();
+      await waitUntil(() => live.subscriptions.size === 1, 'subscribed', { timeout: 5000 });
+      live.publish(arrivingAnswer('a-live', 'Piet'));
+      await waitUntil(() => answers(element).length === 5, 'new and held answers');
       await expect(element).to.be.accessible();
     });
   });

@@ -2,13 +2,20 @@ import { TaskStatus } from '@lit/task';
 import { type AnswerNode, PleinError } from '@plein/client';
 import { limits } from '@plein/schema';
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { canRetry, messageOf } from '../../base/errors.ts';
 import { PleinElement } from '../../base/plein-element.ts';
 import { AnswerFormController } from '../../controllers/answer-form-controller.ts';
+import { FollowController } from '../../controllers/follow-controller.ts';
+import { HelpfulVotesController } from '../../controllers/helpful-votes-controller.ts';
+import { LiveAnswersController } from '../../controllers/live-answers-controller.ts';
+import { editFields, type EditFields, OwnerActionsController } from '../../controllers/owner-actions-controller.ts';
 import { ThreadController, type ThreadQuestion } from '../../controllers/thread-controller.ts';
 import { PleinAnswerPostedEvent } from '../../events/answer-posted.ts';
+import { PleinQuestionDeletedEvent } from '../../events/question-deleted.ts';
 import { renderCharacterCounter } from '../../form/character-counter.ts';
+import { personalDataStyles } from '../../form/personal-data-panel.ts';
 import { questionStyles } from './question.styles.ts';
 import { common } from '../../localize/nl/common.ts';
 import { question } from '../../localize/nl/question.ts';
@@ -20,10 +27,14 @@ const fieldIds = new Map([
 ]);
 
 /**
- * @summary One thread: the question, its answers (expert answers first and marked, the chosen best answer marked),
- * and a form to answer that never loses what was typed.
+ * @summary One thread: the question, its answers (the asker's chosen answer first, then expert answers, marked), a
+ * "Nuttig" vote per answer, "Volg deze vraag" by e-mail, and a form to answer that never loses what was typed. New
+ * answers appear while the thread is open. On the device it was asked from, the asker can change the question (for
+ * 15 minutes), delete it, mark it resolved and choose the answer that helped; held posts show "Wacht op controle" to
+ * their writer only.
  *
  * @fires plein-answer-posted - An answer from this form was posted. `questionId` and `answerId` say which.
+ * @fires plein-question-deleted - The asker deleted the question. `questionId` says which.
  *
  * @csspart question - The question: title, meta and text.
  * @csspart title - The question's title.
@@ -40,6 +51,28 @@ const fieldIds = new Map([
  * @csspart form - The answer form.
  * @csspart error-summary - The list of problems above the form after a submit.
  * @csspart submit - The "post answer" button.
+ * @csspart held-notice - "Wacht op controle" with its explanation, on a question only its asker sees.
+ * @csspart held-answer - An answer written on this device that waits for a moderator (it also has the `answer` part).
+ * @csspart new-answer - An answer that arrived while the thread was open (it also has the `answer` part).
+ * @csspart answer-actions - The buttons under an answer.
+ * @csspart helpful - The "Nuttig" toggle button of an answer.
+ * @csspart helpful-count - How many people found an answer helpful.
+ * @csspart accept - The asker's "Dit antwoord heeft mij geholpen" button.
+ * @csspart owner-actions - The asker's own panel: "Bewerken", "Mijn vraag is opgelost", "Verwijderen".
+ * @csspart edit - The "Bewerken" button.
+ * @csspart edit-form - The form to change the question.
+ * @csspart resolve - The "Mijn vraag is opgelost" button.
+ * @csspart delete - The "Verwijderen" button.
+ * @csspart delete-confirm - The confirmation step before a question is deleted.
+ * @csspart removed - The message after the asker deleted the question.
+ * @csspart back - The way back after a delete (a link with `back-href`).
+ * @csspart follow - The "Volg deze vraag" section.
+ * @csspart follow-form - Its form with the e-mail field.
+ * @csspart follow-submit - Its button.
+ * @csspart announcer - The polite live region that says a new answer arrived (visually hidden).
+ *
+ * @cssstate live - New answers arrive over a live connection.
+ * @cssstate polling - No live connection: the thread looks for new answers every `poll-interval` seconds.
  *
  * @cssproperty --plein-text-color - Text colour.
  * @cssproperty --plein-muted-color - Colour of hints, meta and times.
@@ -59,7 +92,7 @@ const fieldIds = new Map([
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
  */
 export class PleinQuestion extends PleinElement {
-  static override styles = [...PleinElement.styles, questionStyles];
+  static override styles = [...PleinElement.styles, personalDataStyles, questionStyles];
 
   static override strings = { ...common, ...question };
 
@@ -69,7 +102,72 @@ export class PleinQuestion extends PleinElement {
   /** The heading level of the question's title (2 to 6), to fit the host page's outline; the sections go one lower. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
+  /**
+   * Seconds between two looks for new answers when no live connection can be made (default 30). Values under
+   * `PleinQuestion.minimumPollInterval` (5) are raised to it, so a page cannot flood the community by mistake.
+   */
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30;
+
+  /** Where "Terug naar alle vragen" leads after the asker deleted the question, such as `/vragen`. */
+  @property({ attribute: 'back-href' }) backHref?: string;
+
+  /** The shortest `poll-interval` in seconds. Tests and demos may lower it; a host page should not need to. */
+  static minimumPollInterval = 5;
+
+  /** What the polite live region says: new answers and the result of a vote or an action. */
+  @state() private announcement = '';
+
+  /** Whether the answer this form posted last waits for a moderator. */
+  private postedHeld = false;
+  private arrivals: AnswerNode[] = [];
+
   private readonly thread = new ThreadController(this, () => ({ client: this.client, questionId: this.questionId }));
+
+  private readonly live = new LiveAnswersController(
+    this,
+    () => ({
+      client: this.client,
+      questionId: this.questionId,
+      enabled:
+        this.thread.status === TaskStatus.COMPLETE &&
+        this.thread.question?.publication === 'PUBLISHED' &&
+        !this.thread.removed,
+      pollIntervalMs: Math.max(Number(this.pollInterval) || 30, PleinQuestion.minimumPollInterval) * 1000,
+      knownAnswerIds: () => this.thread.answers.map((answer) => answer.id),
+      knownTotal: () => this.thread.totalCount,
+    }),
+    (answer) => this.onAnswerArrived(answer),
+  );
+
+  private readonly owner = new OwnerActionsController(
+    this,
+    this.localize,
+    () => ({ client: this.client, questionId: this.questionId, question: this.thread.question }),
+    (changed) => this.thread.apply(changed),
+  );
+
+  private readonly votes = new HelpfulVotesController(this, this.localize, () => this.client);
+
+  private readonly follow = new FollowController(this, this.localize, () => ({
+    client: this.client,
+    questionId: this.questionId,
+  }));
+
+  private internals?: ElementInternals;
+
+  constructor() {
+    super();
+    try {
+      this.internals = this.attachInternals();
+    } catch {
+      // No custom states in this browser: the element works the same without them.
+    }
+  }
+
+  /** How new answers reach this thread right now: `live`, `polling`, `connecting`, or undefined when it does not follow. */
+  get liveStatus() {
+    return this.live.status;
+  }
 
   private readonly form = new AnswerFormController(this, this.localize, () => ({
     client: this.client,
@@ -83,14 +181,32 @@ export class PleinQuestion extends PleinElement {
     }
     const { status, question } = this.thread;
     if (status === TaskStatus.ERROR) return this.renderLoadError(this.thread.error);
+    if (this.thread.removed) return this.renderRemoved();
     if (status !== TaskStatus.COMPLETE || !question) {
       return html`<div class="root"><p class="loading" aria-busy="true">${this.t('question.loading')}</p></div>`;
     }
+    // A held question is seen by its asker only: nobody can answer or follow it until a moderator publishes it.
+    const published = question.publication === 'PUBLISHED';
     return html`
       <article class="root" aria-labelledby="title">
-        ${this.renderQuestion(question)} ${this.renderAnswers()} ${this.renderForm()}
+        ${this.renderQuestion(question)} ${this.owner.owns ? this.renderOwnerPanel(question) : nothing}
+        ${published ? html`${this.renderAnswers()} ${this.renderFollow()} ${this.renderForm()}` : nothing}
+        <div part="announcer" class="visually-hidden" role="status">${this.announcement}</div>
       </article>
     `;
+  }
+
+  protected override updated(): void {
+    const states = this.internals?.states;
+    if (!states) return;
+    for (const name of ['live', 'polling'] as const) {
+      try {
+        if (this.live.status === name) states.add(name);
+        else states.delete(name);
+      } catch {
+        // Older browsers accept only `--name` custom states; the element works the same without them.
+      }
+    }
   }
 
   private get level(): number {
@@ -111,12 +227,305 @@ export class PleinQuestion extends PleinElement {
           <span>${question.topic.name}</span>
           <span>${this.t('common.askedBy', question.author.displayName)}</span>
           ${this.renderTime(question.createdAt)}
-          <span part="badge" class="badge status ${question.status === 'RESOLVED' ? 'resolved' : ''}"
-            >${this.t(`common.status.${question.status}`)}</span
-          >
+          ${question.editedAt ? html`<span class="edited">${this.t('question.edited')}</span>` : nothing}
+          ${
+            question.publication === 'HELD'
+              ? html`<span part="badge" class="badge held">${this.t('question.held')}</span>`
+              : html`<span part="badge" class="badge status ${question.status === 'RESOLVED' ? 'resolved' : ''}"
+                  >${this.t(`common.status.${question.status}`)}</span
+                >`
+          }
         </p>
+        ${
+          question.publication === 'HELD'
+            ? html`<div part="held-notice" class="notice held">
+                <p class="notice-heading">${this.t('question.held')}</p>
+                <p>${this.t('question.heldQuestion')}</p>
+              </div>`
+            : nothing
+        }
         <p part="body" class="text">${question.body}</p>
       </header>
+    `;
+  }
+
+  /** The asker's own panel, on the device the question was asked from. */
+  private renderOwnerPanel(question: ThreadQuestion) {
+    const { editing, confirmingDelete, busy, failure } = this.owner;
+    const canEdit = this.owner.canEdit;
+    const held = question.publication === 'HELD';
+    const until = new Intl.DateTimeFormat(this.localize.locale, { timeStyle: 'short' }).format(
+      new Date(question.editableUntil),
+    );
+    const resolveFailed = failure?.action === 'resolve';
+    return html`
+      <section part="owner-actions" class="owner" aria-labelledby="owner-heading">
+        <div role="heading" aria-level=${this.sectionLevel} id="owner-heading" class="section-heading" tabindex="-1">
+          ${this.t('question.owner.heading')}
+        </div>
+        <p class="muted">${this.t('question.owner.intro')}</p>
+        ${
+          editing
+            ? this.renderEditForm()
+            : confirmingDelete
+              ? this.renderDeleteConfirm()
+              : html`
+                  ${canEdit ? html`<p id="edit-until" class="hint">${this.t('question.owner.editUntil', until)}</p>` : nothing}
+                  <div class="actions">
+                    ${
+                      canEdit
+                        ? html`<button
+                            part="edit"
+                            id="edit"
+                            class="button secondary"
+                            type="button"
+                            aria-describedby="edit-until"
+                            @click=${this.onEdit}
+                          >
+                            ${this.t('question.owner.edit')}
+                          </button>`
+                        : nothing
+                    }
+                    ${
+                      !held && question.status !== 'RESOLVED'
+                        ? html`<button
+                            part="resolve"
+                            id="resolve"
+                            class="button secondary"
+                            type="button"
+                            aria-disabled=${busy === 'resolve' ? 'true' : 'false'}
+                            @click=${this.onResolve}
+                          >
+                            ${busy === 'resolve' ? this.t('question.owner.resolving') : this.t('question.owner.resolve')}
+                          </button>`
+                        : nothing
+                    }
+                    <button part="delete" id="delete" class="button secondary" type="button" @click=${this.onAskDelete}>
+                      ${this.t('question.owner.delete')}
+                    </button>
+                  </div>
+                  ${
+                    question.status === 'RESOLVED'
+                      ? html`<p id="resolved-note" class="resolved-note" tabindex="-1">
+                          ${this.t('question.owner.resolved')}
+                        </p>`
+                      : nothing
+                  }
+                  ${resolveFailed ? html`<div class="alert" role="alert"><p>${failure.message}</p></div>` : nothing}
+                `
+        }
+      </section>
+    `;
+  }
+
+  /** Changes the question in place; a failure keeps every character typed. */
+  private renderEditForm() {
+    const { fields, errors, busy, failure, topics, topicsFailed } = this.owner;
+    const saving = busy === 'edit';
+    const level = Math.min(this.sectionLevel + 1, 6);
+    const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ');
+    const error = (field: keyof EditFields) =>
+      errors[field] ? html`<span id="edit-${field}-error" class="field-error">${errors[field]}</span>` : nothing;
+    const choices = topics ?? [this.thread.question!.topic];
+    return html`
+      <form part="edit-form" class="edit-form" novalidate aria-labelledby="edit-heading" @submit=${this.onSaveEdit}>
+        <div role="heading" aria-level=${level} id="edit-heading" class="subheading">
+          ${this.t('question.edit.heading')}
+        </div>
+        <div class="field">
+          <label for="edit-title">${this.t('question.edit.title')}</label>
+          ${error('title')}
+          <input
+            id="edit-title"
+            name="title"
+            type="text"
+            autocomplete="off"
+            aria-invalid=${errors.title ? 'true' : 'false'}
+            aria-describedby=${describedBy(errors.title && 'edit-title-error', 'edit-title-counter')}
+            .value=${fields.title}
+            @input=${(event: InputEvent) => this.owner.setField('title', (event.target as HTMLInputElement).value)}
+          />
+          ${renderCharacterCounter(this.localize, 'edit-title-counter', fields.title.length, limits.questionTitle)}
+        </div>
+        <div class="field">
+          <label for="edit-topic">${this.t('question.edit.topic')}</label>
+          ${topicsFailed ? html`<span id="edit-topic-hint" class="hint">${this.t('question.edit.topicsFailed')}</span>` : nothing}
+          ${error('topic')}
+          <select
+            id="edit-topic"
+            name="topic"
+            aria-invalid=${errors.topic ? 'true' : 'false'}
+            aria-describedby=${describedBy(errors.topic && 'edit-topic-error', topicsFailed && 'edit-topic-hint')}
+            @change=${(event: Event) => this.owner.setField('topic', (event.target as HTMLSelectElement).value)}
+          >
+            ${choices.map(
+              (topic) =>
+                html`<option value=${topic.slug} ?selected=${topic.slug === fields.topic}>${topic.name}</option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="edit-body">${this.t('question.edit.body')}</label>
+          <span id="edit-body-hint" class="hint">${this.t('question.edit.bodyHint')}</span>
+          ${error('body')}
+          <textarea
+            id="edit-body"
+            name="body"
+            rows="6"
+            aria-invalid=${errors.body ? 'true' : 'false'}
+            aria-describedby=${describedBy(errors.body && 'edit-body-error', 'edit-body-hint', 'edit-body-counter')}
+            .value=${fields.body}
+            @input=${(event: InputEvent) => this.owner.setField('body', (event.target as HTMLTextAreaElement).value)}
+          ></textarea>
+          ${renderCharacterCounter(this.localize, 'edit-body-counter', fields.body.length, limits.questionBody)}
+        </div>
+        ${
+          failure?.action === 'edit'
+            ? html`<div class="alert" role="alert">
+                <p>${failure.message}</p>
+                <p>${this.t('question.edit.kept')}</p>
+              </div>`
+            : nothing
+        }
+        <div class="actions">
+          <button
+            part="edit-save"
+            id="edit-save"
+            class="button"
+            type="submit"
+            aria-disabled=${saving ? 'true' : 'false'}
+          >
+            ${saving ? this.t('question.edit.saving') : this.t('question.edit.save')}
+          </button>
+          <button
+            part="edit-cancel"
+            id="edit-cancel"
+            class="button secondary"
+            type="button"
+            @click=${this.onCancelEdit}
+          >
+            ${this.t('question.edit.cancel')}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  /**
+   * An inline confirmation rather than a modal <dialog>: it stays in the reading order next to the button that
+   * opened it, works the same inside any host page (no top layer, no focus trap to get wrong), and "Nee" puts focus
+   * back where it was.
+   */
+  private renderDeleteConfirm() {
+    const { busy, failure } = this.owner;
+    const deleting = busy === 'delete';
+    return html`
+      <div
+        part="delete-confirm"
+        id="delete-confirm"
+        class="confirm"
+        role="group"
+        aria-labelledby="delete-question"
+        tabindex="-1"
+      >
+        <p id="delete-question" class="confirm-question">${this.t('question.owner.deleteQuestion')}</p>
+        ${failure?.action === 'delete' ? html`<div class="alert" role="alert"><p>${failure.message}</p></div>` : nothing}
+        <div class="actions">
+          <button
+            part="delete-yes"
+            id="delete-yes"
+            class="button danger"
+            type="button"
+            aria-disabled=${deleting ? 'true' : 'false'}
+            @click=${this.onConfirmDelete}
+          >
+            ${deleting ? this.t('question.owner.deleting') : this.t('question.owner.deleteYes')}
+          </button>
+          <button part="delete-no" id="delete-no" class="button secondary" type="button" @click=${this.onCancelDelete}>
+            ${this.t('question.owner.deleteNo')}
+          </button>
+        </div>
+      </div>
+    `;
+  }
+
+  /** After a delete: what happened, and the way back. */
+  private renderRemoved() {
+    // Inside another Plein element (the list opens threads in place) that element has its own way back.
+    const standalone = this.getRootNode() === document && history.length > 1;
+    return html`
+      <div class="root">
+        <div part="removed" id="removed" class="alert success removed" tabindex="-1">
+          <p class="removed-heading">${this.t('question.owner.deleted')}</p>
+          <p>${this.t('question.owner.deletedText')}</p>
+          ${
+            this.backHref
+              ? html`<p><a part="back" href=${this.backHref}>${this.t('question.owner.back')}</a></p>`
+              : standalone
+                ? html`<p>
+                    <button part="back" class="link-button" type="button" @click=${() => history.back()}>
+                      ${this.t('question.owner.goBack')}
+                    </button>
+                  </p>`
+                : nothing
+          }
+        </div>
+      </div>
+    `;
+  }
+
+  /** "Volg deze vraag": one e-mail field; nothing is sent until the address is confirmed (double opt-in). */
+  private renderFollow() {
+    const { email, error, failure, sending, sent } = this.follow;
+    return html`
+      <section part="follow" class="follow" aria-labelledby="follow-heading">
+        <div role="heading" aria-level=${this.sectionLevel} id="follow-heading" class="section-heading">
+          ${this.t('question.follow.heading')}
+        </div>
+        ${
+          sent
+            ? html`<p id="follow-sent" class="alert success" tabindex="-1">${this.t('question.follow.sent')}</p>`
+            : html`<form part="follow-form" novalidate aria-labelledby="follow-heading" @submit=${this.onFollow}>
+                <p>${this.t('question.follow.intro')}</p>
+                <div class="field">
+                  <label for="follow-email">${this.t('question.follow.email')}</label>
+                  <span id="follow-email-hint" class="hint">${this.t('question.follow.privacy')}</span>
+                  <span id="follow-email-confirm" class="hint">${this.t('question.follow.confirmNote')}</span>
+                  ${error ? html`<span id="follow-email-error" class="field-error">${error}</span>` : nothing}
+                  <input
+                    id="follow-email"
+                    name="email"
+                    type="email"
+                    autocomplete="email"
+                    spellcheck="false"
+                    aria-invalid=${error ? 'true' : 'false'}
+                    aria-describedby=${[error && 'follow-email-error', 'follow-email-hint', 'follow-email-confirm']
+                      .filter(Boolean)
+                      .join(' ')}
+                    .value=${email}
+                    @input=${(event: InputEvent) => this.follow.setEmail((event.target as HTMLInputElement).value)}
+                  />
+                </div>
+                ${
+                  failure
+                    ? html`<div class="alert" role="alert">
+                        <p>${failure}</p>
+                        <p>${this.t('question.follow.kept')}</p>
+                      </div>`
+                    : nothing
+                }
+                <button
+                  part="follow-submit"
+                  id="follow-submit"
+                  class="button secondary"
+                  type="submit"
+                  aria-disabled=${sending ? 'true' : 'false'}
+                >
+                  ${sending ? this.t('question.follow.submitting') : this.t('question.follow.submit')}
+                </button>
+              </form>`
+        }
+      </section>
     `;
   }
 
@@ -125,7 +534,7 @@ export class PleinQuestion extends PleinElement {
   }
 
   private renderAnswers() {
-    const { answers, totalCount } = this.thread;
+    const { answers, heldAnswers, totalCount } = this.thread;
     return html`
       <section part="answers" class="answers" aria-labelledby="answers-heading">
         <div
@@ -138,11 +547,21 @@ export class PleinQuestion extends PleinElement {
           ${this.t('question.answersHeading', totalCount)}
         </div>
         ${
-          answers.length === 0
+          answers.length === 0 && heldAnswers.length === 0
             ? html`<p class="empty">${this.t('question.noAnswers')}</p>`
-            : html`<ol class="answer-list">
-                ${answers.map((answer) => this.renderAnswer(answer))}
+            : nothing
+        }
+        ${
+          // Keyed by id: an answer that arrives above the one in focus must not take over its DOM (and focus).
+          answers.length + heldAnswers.length > 0
+            ? html`<ol class="answer-list">
+                ${repeat(
+                  [...answers, ...heldAnswers],
+                  (answer) => answer.id,
+                  (answer) => this.renderAnswer(answer),
+                )}
               </ol>`
+            : nothing
         }
         ${this.renderMore()}
       </section>
@@ -151,18 +570,25 @@ export class PleinQuestion extends PleinElement {
 
   private renderAnswer(answer: AnswerNode) {
     const expert = answer.author.role === 'EXPERT' ? answer.author.expert : null;
+    const held = answer.publication === 'HELD';
+    const isNew = this.thread.arrived.has(answer.id);
+    const parts = ['answer', expert && 'expert-answer', held && 'held-answer', isNew && 'new-answer'];
     return html`
       <li
-        part=${expert ? 'answer expert-answer' : 'answer'}
-        class="answer ${expert ? 'expert' : ''} ${answer.isAccepted ? 'accepted' : ''}"
+        part=${parts.filter(Boolean).join(' ')}
+        class="answer ${expert ? 'expert' : ''} ${answer.isAccepted ? 'accepted' : ''} ${held ? 'held' : ''}"
         data-answer-id=${answer.id}
         ?data-expert=${Boolean(expert)}
         ?data-accepted=${answer.isAccepted}
+        ?data-held=${held}
+        ?data-new=${isNew}
         tabindex="-1"
       >
         ${
-          expert || answer.isAccepted
+          expert || answer.isAccepted || held || isNew
             ? html`<p class="badges">
+                ${isNew ? html`<span part="badge" class="badge new">${this.t('question.new')}</span>` : nothing}
+                ${held ? html`<span part="badge" class="badge held">${this.t('question.held')}</span>` : nothing}
                 ${expert ? html`<span part="badge" class="badge expert">${this.t('common.expert')}</span>` : nothing}
                 ${
                   answer.isAccepted
@@ -172,13 +598,70 @@ export class PleinQuestion extends PleinElement {
               </p>`
             : nothing
         }
+        ${held ? html`<p class="held-note">${this.t('question.heldAnswer')}</p>` : nothing}
         <p part="answer-author" class="author">
           <span class="name">${answer.author.displayName}</span>
           ${expert ? this.renderExpertLines(expert) : nothing}
         </p>
         <p part="answer-body" class="text">${answer.body}</p>
         <p class="meta">${this.renderTime(answer.createdAt)}</p>
+        ${held ? nothing : this.renderAnswerActions(answer)}
       </li>
+    `;
+  }
+
+  /** "Nuttig" for everyone (one vote per device), and for the asker "Dit antwoord heeft mij geholpen". */
+  private renderAnswerActions(answer: AnswerNode) {
+    const voted = this.votes.hasVoted(answer.id);
+    const voting = this.votes.isSending(answer.id);
+    const countId = `helpful-count-${answer.id}`;
+    const whose = html`<span class="visually-hidden"
+      >(${this.t('question.answerBy', answer.author.displayName)})</span
+    >`;
+    const { busy, acceptingId, failure } = this.owner;
+    const canAccept = this.owner.owns && !answer.isAccepted;
+    const voteFailure = this.votes.failure?.answerId === answer.id ? this.votes.failure.message : undefined;
+    const acceptFailure = failure?.action === 'accept' && failure.answerId === answer.id ? failure.message : undefined;
+    return html`
+      <div part="answer-actions" class="answer-actions">
+        <button
+          part="helpful"
+          class="button secondary helpful"
+          type="button"
+          aria-pressed=${voted ? 'true' : 'false'}
+          aria-disabled=${voting ? 'true' : 'false'}
+          aria-describedby=${answer.helpfulCount > 0 ? countId : nothing}
+          @click=${() => this.onHelpful(answer.id)}
+        >
+          ${this.t('question.helpful')} ${whose}
+        </button>
+        ${
+          answer.helpfulCount > 0
+            ? html`<span part="helpful-count" id=${countId} class="helpful-count"
+                >${this.t('question.helpful.count', answer.helpfulCount)}</span
+              >`
+            : nothing
+        }
+        ${
+          canAccept
+            ? html`<button
+                part="accept"
+                class="button secondary accept"
+                type="button"
+                aria-disabled=${busy === 'accept' ? 'true' : 'false'}
+                @click=${() => this.onAccept(answer.id)}
+              >
+                ${acceptingId === answer.id ? this.t('question.owner.accepting') : this.t('question.owner.accept')}
+                ${whose}
+              </button>`
+            : nothing
+        }
+      </div>
+      ${
+        voteFailure || acceptFailure
+          ? html`<div class="alert" role="alert"><p>${voteFailure ?? acceptFailure}</p></div>`
+          : nothing
+      }
     `;
   }
 
@@ -240,11 +723,12 @@ export class PleinQuestion extends PleinElement {
               rows="6"
               required
               aria-invalid=${errors.body ? 'true' : 'false'}
-              aria-describedby=${describedBy(errors.body && 'answer-body-error', 'answer-body-hint', 'answer-body-counter')}
+              aria-describedby=${describedBy(errors.body && 'answer-body-error', 'answer-body-hint', 'answer-body-counter', ...this.form.personalDataDescribedBy)}
               .value=${body}
               @input=${this.onBodyInput}
             ></textarea>
             ${renderCharacterCounter(this.localize, 'answer-body-counter', body.length, limits.answerBody)}
+            ${this.form.renderPersonalData(this.sectionLevel + 1)}
           </div>
           <div class="field">
             <label for="answer-name"
@@ -278,7 +762,9 @@ export class PleinQuestion extends PleinElement {
           <button part="submit" class="button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
             ${sending ? this.t('question.form.submitting') : this.t('question.form.submit')}
           </button>
-          <p class="status" role="status">${posted ? this.t('question.form.posted') : ''}</p>
+          <p class="status" role="status">
+            ${posted ? this.t(this.postedHeld ? 'question.form.postedHeld' : 'question.form.posted') : ''}
+          </p>
         </form>
       </section>
     `;
@@ -346,6 +832,7 @@ export class PleinQuestion extends PleinElement {
     if (result.outcome === 'invalid') {
       this.renderRoot.querySelector<HTMLElement>('[part="error-summary"]')?.focus();
     } else if (result.outcome === 'posted') {
+      this.postedHeld = result.answer.publication === 'HELD';
       this.thread.add(result.answer);
       const posted = new PleinAnswerPostedEvent(questionId, result.answer.id);
       this.dispatchEvent(posted);
@@ -371,6 +858,124 @@ export class PleinQuestion extends PleinElement {
       // Nothing new and the button is gone: keep focus in the thread rather than on the page's body.
       this.renderRoot.querySelector<HTMLElement>('[part~="answer"]:last-of-type')?.focus();
     }
+  }
+
+  /** A new answer from the live feed: shown in place, announced politely, focus left where it is. */
+  private onAnswerArrived(answer: AnswerNode): void {
+    if (!this.thread.addArrived(answer)) return;
+    this.arrivals.push(answer);
+    // Answers from one poll arrive together: one announcement for all of them.
+    if (this.arrivals.length === 1) {
+      queueMicrotask(() => {
+        const [first, ...others] = this.arrivals;
+        this.arrivals = [];
+        if (!first) return;
+        const name = first.author.displayName;
+        void this.announce(
+          others.length > 0
+            ? this.t('question.live.newAnswers', others.length + 1)
+            : first.author.role === 'EXPERT'
+              ? this.t('question.live.newExpertAnswer', name)
+              : this.t('question.live.newAnswer', name),
+        );
+      });
+    }
+  }
+
+  /** Says something through the polite live region; the same words twice are read twice. */
+  private async announce(text: string): Promise<void> {
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = text;
+  }
+
+  private focusFirst(...selectors: string[]): void {
+    for (const selector of selectors) {
+      const target = this.renderRoot.querySelector<HTMLElement>(selector);
+      if (target) {
+        target.focus();
+        return;
+      }
+    }
+  }
+
+  private async onEdit(): Promise<void> {
+    this.owner.startEdit();
+    await this.updateComplete;
+    this.focusFirst('#edit-title');
+  }
+
+  private async onCancelEdit(): Promise<void> {
+    this.owner.cancelEdit();
+    await this.updateComplete;
+    // The edit window may have closed meanwhile; then the panel's heading takes focus.
+    this.focusFirst('#edit', '#owner-heading');
+  }
+
+  private async onSaveEdit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const outcome = await this.owner.saveEdit();
+    await this.updateComplete;
+    if (outcome === 'invalid') {
+      const first = editFields.find((field) => this.owner.errors[field]);
+      if (first) this.focusFirst(`#edit-${first}`);
+    } else if (outcome === 'done') {
+      this.focusFirst('[part="title"]');
+      void this.announce(this.t('question.edit.saved'));
+    }
+  }
+
+  private async onAskDelete(): Promise<void> {
+    this.owner.askDelete();
+    await this.updateComplete;
+    this.focusFirst('#delete-confirm');
+  }
+
+  private async onCancelDelete(): Promise<void> {
+    this.owner.cancelDelete();
+    await this.updateComplete;
+    this.focusFirst('#delete');
+  }
+
+  private async onConfirmDelete(): Promise<void> {
+    const questionId = this.questionId;
+    const outcome = await this.owner.confirmDelete();
+    if (outcome !== 'done') return;
+    this.thread.markRemoved();
+    this.dispatchEvent(new PleinQuestionDeletedEvent(questionId));
+    await this.updateComplete;
+    this.focusFirst('#removed');
+  }
+
+  private async onResolve(): Promise<void> {
+    const outcome = await this.owner.resolve();
+    await this.updateComplete;
+    if (outcome === 'done') this.focusFirst('#resolved-note');
+  }
+
+  private async onAccept(answerId: string): Promise<void> {
+    const outcome = await this.owner.accept(answerId);
+    await this.updateComplete;
+    if (outcome !== 'done') return;
+    // The chosen answer moved to the top: focus goes with it, and the live region says what happened.
+    this.focusFirst(`[data-answer-id="${CSS.escape(answerId)}"]`);
+    void this.announce(this.t('question.owner.accepted'));
+  }
+
+  private async onHelpful(answerId: string): Promise<void> {
+    const result = await this.votes.vote(this.questionId, answerId);
+    if (result.outcome === 'counted') this.thread.setHelpfulCount(answerId, result.helpfulCount);
+    if (result.outcome === 'counted' || result.outcome === 'already') {
+      void this.announce(this.t('question.helpful.thanks'));
+    }
+  }
+
+  private async onFollow(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const outcome = await this.follow.submit();
+    await this.updateComplete;
+    if (outcome === 'invalid') this.focusFirst('#follow-email');
+    else if (outcome === 'sent') this.focusFirst('#follow-sent');
   }
 
   private async onRetry(): Promise<void> {

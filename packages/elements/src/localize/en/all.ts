@@ -1,8 +1,19 @@
 import type { Translation } from '../translations.ts';
 import { ask } from './ask.ts';
 import { common } from './common.ts';
+import { myQuestions } from './my-questions.ts';
+import { personalData } from './personal-data.ts';
 import { question } from './question.ts';
 import { questions } from './questions.ts';
+import { topics } from './topics.ts';
 
 /** All English strings, one chunk that only English pages load. */
-export const en: Translation = { ...common, ...questions, ...question, ...ask };
+export const en: Translation = {
+  ...common,
+  ...questions,
+  ...question,
+  ...ask,
+  ...personalData,
+  ...topics,
+  ...myQuestions,
+};

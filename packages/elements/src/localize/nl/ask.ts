@@ -10,9 +10,9 @@ export const ask = {
   'ask.bodyHint': 'Vertel wat er aan de hand is. Noem geen namen, BSN, adres of telefoonnummer.',
   'ask.displayName': 'Naam of schuilnaam',
   'ask.displayNameHint': 'Laat leeg om anoniem te blijven.',
-  'ask.notifyEmail': 'E-mailadres voor een bericht bij een antwoord',
+  'ask.notifyEmail': 'Stuur mij een e-mail als er een antwoord is',
   'ask.notifyEmailHint':
-    'We tonen dit adres nooit. We gebruiken het alleen om u te laten weten dat er een antwoord is.',
+    'Vul dan uw e-mailadres in. We tonen dit adres nooit. We gebruiken het alleen om u te laten weten dat er een antwoord is, en verwijderen het later weer.',
   'ask.submit': 'Vraag plaatsen',
   'ask.submitting': 'Vraag versturen…',
   'ask.errorSummary': 'Er gaat iets mis. Controleer deze velden:',
@@ -24,9 +24,20 @@ export const ask = {
   'ask.kept': 'Uw tekst is bewaard. U kunt het zo opnieuw proberen.',
   'ask.notPosted': 'Uw vraag is nog niet geplaatst. Probeer het opnieuw.',
   'ask.draftRestored': 'We hebben uw eerdere tekst teruggezet.',
+  'ask.draftDiscard': 'Wis deze tekst',
+  'ask.similar.heading': 'Misschien staat uw antwoord er al bij',
+  'ask.similar.found': (count: number) =>
+    count === 1 ? 'Er is 1 vraag die op uw vraag lijkt.' : `Er zijn ${count} vragen die op uw vraag lijken.`,
+  'ask.similar.back': 'Terug naar uw vraag',
   'ask.success.heading': 'Uw vraag staat online',
   'ask.success.text': 'Andere bewoners en experts kunnen nu reageren. Kom later terug om de antwoorden te lezen.',
-  'ask.success.emailNote': 'U krijgt een e-mail als er een antwoord is.',
+  'ask.success.heldHeading': 'Uw vraag is ontvangen',
+  'ask.success.heldText':
+    'Een moderator kijkt eerst naar uw vraag. Daarna kan iedereen hem lezen. Tot die tijd ziet alleen u hem, op dit apparaat.',
+  'ask.success.editNote':
+    'U kunt uw vraag op dit apparaat nog 15 minuten aanpassen. U vindt hem ook terug onder ‘Mijn vragen’.',
+  'ask.success.emailNote':
+    'We hebben u een e-mail gestuurd. Klik op de link in die e-mail om te bevestigen. Daarna krijgt u een bericht als er een antwoord is.',
   'ask.success.view': 'Bekijk uw vraag',
   'ask.success.another': 'Nog een vraag stellen',
 };

@@ -1,0 +1,192 @@
+import { TaskStatus } from '@lit/task';
+import type { MyQuestion } from '@plein/client';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { canRetry, messageOf } from '../../base/errors.ts';
+import { PleinElement } from '../../base/plein-element.ts';
+import { MyQuestionsController } from '../../controllers/my-questions-controller.ts';
+import { PleinQuestionOpenEvent } from '../../events/question-open.ts';
+import { common } from '../../localize/nl/common.ts';
+import { myQuestions } from '../../localize/nl/my-questions.ts';
+import { myQuestionsStyles } from './my-questions.styles.ts';
+
+/**
+ * @summary "Mijn vragen": the questions asked on this device, with their status; a question that waits for a
+ * moderator says "Wacht op controle". Nothing identifies the citizen: the device keeps the owner tokens it got when
+ * posting, and only those are sent. Opening a question shows its thread in place, or follows `question-href`.
+ *
+ * @fires plein-question-open - A question is opened. Cancelable: call `preventDefault()` to route yourself.
+ *
+ * @csspart heading - The heading "Mijn vragen".
+ * @csspart intro - The line that says these are the questions of this device.
+ * @csspart list - The list of questions.
+ * @csspart item - One question.
+ * @csspart title - A question's title link.
+ * @csspart meta - A question's topic, time and answer count.
+ * @csspart badge - The status or "Wacht op controle".
+ * @csspart held-note - Why a held question is not visible to others yet.
+ * @csspart empty - The text shown when this device asked nothing yet.
+ * @csspart back - The "back to my questions" button above an opened thread.
+ *
+ * @cssproperty --plein-text-color - Text colour.
+ * @cssproperty --plein-muted-color - Colour of the intro and meta.
+ * @cssproperty --plein-link-color - Colour of question titles.
+ * @cssproperty --plein-border-color - Lines between questions.
+ * @cssproperty --plein-success-color - The "resolved" mark.
+ * @cssproperty --plein-font-family - Font of all text.
+ * @cssproperty --plein-font-size - Base text size (at least 16px by default).
+ */
+export class PleinMyQuestions extends PleinElement {
+  static override styles = [...PleinElement.styles, myQuestionsStyles];
+
+  static override strings = { ...common, ...myQuestions };
+
+  /** A link pattern for a question page, such as `/vraag/{id}`. Without it the thread opens in place. */
+  @property({ attribute: 'question-href' }) questionHref?: string;
+
+  /** The heading level of "Mijn vragen" (2 to 6), to fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() private openQuestionId?: string;
+
+  private returnFocusTo?: string;
+
+  private readonly list = new MyQuestionsController(this, () => this.client);
+
+  private get level(): number {
+    return Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 2), 6);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (!changed.has('openQuestionId')) return;
+    if (this.openQuestionId) {
+      this.renderRoot.querySelector<HTMLElement>('[part="back"]')?.focus();
+    } else if (this.returnFocusTo) {
+      const link = this.renderRoot.querySelector<HTMLElement>(`[data-question-id="${CSS.escape(this.returnFocusTo)}"]`);
+      // The question may be gone (deleted from its thread): then the heading takes focus.
+      (link ?? this.renderRoot.querySelector<HTMLElement>('[part="heading"]'))?.focus();
+      this.returnFocusTo = undefined;
+    }
+  }
+
+  protected override render() {
+    if (!this.client) return this.renderNotConfigured();
+    if (this.openQuestionId) return this.renderOpenQuestion(this.openQuestionId);
+    return html`
+      <section class="root" aria-labelledby="heading">
+        <div role="heading" aria-level=${this.level} id="heading" part="heading" class="heading" tabindex="-1">
+          ${this.t('myQuestions.heading')}
+        </div>
+        <p part="intro" class="muted">${this.t('myQuestions.intro')}</p>
+        ${this.renderBody()}
+      </section>
+    `;
+  }
+
+  private renderBody() {
+    const { status, items } = this.list;
+    if (status === TaskStatus.ERROR) return this.renderError(this.list.error);
+    if (status !== TaskStatus.COMPLETE) {
+      return html`<p class="loading" aria-busy="true">${this.t('myQuestions.loading')}</p>`;
+    }
+    if (items.length === 0) return html`<p part="empty" class="empty">${this.t('myQuestions.empty')}</p>`;
+    return html`<ol part="list" class="list">
+      ${items.map((question) => this.renderItem(question))}
+    </ol>`;
+  }
+
+  private renderItem(question: MyQuestion) {
+    const held = question.publication === 'HELD';
+    return html`
+      <li part="item" class="item ${held ? 'held' : ''}" ?data-held=${held}>
+        <a
+          part="title"
+          class="title"
+          href=${this.hrefFor(question.id)}
+          data-question-id=${question.id}
+          aria-describedby=${held ? `held-${question.id}` : nothing}
+          @click=${(event: MouseEvent) => this.onOpen(event, question)}
+          >${question.title}</a
+        >
+        <p part="meta" class="meta">
+          <span>${question.topic.name}</span>
+          <time datetime=${question.createdAt} title=${this.localize.dateTime(question.createdAt)}
+            >${this.localize.relativeTime(question.createdAt)}</time
+          >
+          <span>${this.t('common.answers', question.answerCount)}</span>
+        </p>
+        <p class="badges">
+          ${
+            held
+              ? html`<span part="badge" class="badge held">${this.t('myQuestions.held')}</span>`
+              : html`<span part="badge" class="badge ${question.status === 'RESOLVED' ? 'resolved' : ''}"
+                  >${this.t(`common.status.${question.status}`)}</span
+                >`
+          }
+        </p>
+        ${held ? html`<p part="held-note" id="held-${question.id}" class="held-note">${this.t('myQuestions.heldNote')}</p>` : nothing}
+      </li>
+    `;
+  }
+
+  private renderError(error: unknown) {
+    return html`
+      <div class="alert" role="alert">
+        <p>${messageOf(error, this.t('myQuestions.failed'))}</p>
+        ${
+          canRetry(error)
+            ? html`<button class="button secondary" type="button" @click=${() => this.list.retry()}>
+                ${this.t('common.retry')}
+              </button>`
+            : nothing
+        }
+      </div>
+    `;
+  }
+
+  private renderOpenQuestion(questionId: string) {
+    return html`
+      <div class="root">
+        <button part="back" class="link-button back" type="button" @click=${this.closeQuestion}>
+          ← ${this.t('myQuestions.back')}
+        </button>
+        <plein-question
+          question-id=${questionId}
+          .endpoint=${this.endpoint}
+          .community=${this.community}
+          heading-level=${this.level}
+          exportparts="title: question-title, answer, expert-answer, answer-body, form, submit"
+        ></plein-question>
+      </div>
+    `;
+  }
+
+  private hrefFor(id: string): string {
+    return this.questionHref ? this.questionHref.replaceAll('{id}', encodeURIComponent(id)) : `#vraag-${id}`;
+  }
+
+  private onOpen(event: MouseEvent, question: MyQuestion): void {
+    // Ctrl- or middle-click on a real link opens a new tab, as on any website.
+    const newTab = event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey;
+    if (newTab && this.questionHref) return;
+    const open = new PleinQuestionOpenEvent(question.id, question.title);
+    this.dispatchEvent(open);
+    if (open.defaultPrevented) {
+      event.preventDefault();
+      return;
+    }
+    if (this.questionHref) return;
+    event.preventDefault();
+    void this.openInPlace(question.id);
+  }
+
+  private async openInPlace(questionId: string): Promise<void> {
+    await import('../../define/plein-question.ts');
+    this.openQuestionId = questionId;
+  }
+
+  private closeQuestion = () => {
+    this.returnFocusTo = this.openQuestionId;
+    this.openQuestionId = undefined;
+  };
+}
