@@ -41,8 +41,7 @@ export interface FollowResult {
 /** What a link's token leads to: the pages show a button, a "done" text or a friendly "this link does not work". */
 /** What a link from an e-mail points at; `locale` is the subscriber's, so the page speaks the mail's language. */
 export type LinkState =
-  | { state: 'pending' | 'confirmed'; questionTitle: string; locale: Locale }
-  | { state: 'unknown' };
+  { state: 'pending' | 'confirmed'; questionTitle: string; locale: Locale } | { state: 'unknown' };
 
 export const followQuestionInput = z.object({
   questionId: z.string().trim().min(1).max(100),
