@@ -69,6 +69,8 @@ function answer(id: string, minutesAgo: number, displayName = 'Jannie'): LiveAns
     helpfulCount: 0,
     publication: 'PUBLISHED',
     questionId: 'q1',
+    sourceUrl: null,
+    reviewedOn: null,
     author: { displayName, role: 'CITIZEN', expert: null },
   };
 }

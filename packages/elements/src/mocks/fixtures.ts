@@ -79,6 +79,8 @@ export const mockAnswers: AnswerNode[] = [
     helpfulCount: 12,
     publication: 'PUBLISHED',
     questionId: 'q1',
+    sourceUrl: null,
+    reviewedOn: null,
     author: { displayName: independentAdvisor.displayName, role: 'EXPERT', expert: independentAdvisor },
   },
   {
@@ -89,6 +91,8 @@ export const mockAnswers: AnswerNode[] = [
     helpfulCount: 3,
     publication: 'PUBLISHED',
     questionId: 'q1',
+    sourceUrl: null,
+    reviewedOn: null,
     author: { displayName: klantmanager.displayName, role: 'EXPERT', expert: klantmanager },
   },
   {
@@ -99,6 +103,8 @@ export const mockAnswers: AnswerNode[] = [
     helpfulCount: 5,
     publication: 'PUBLISHED',
     questionId: 'q1',
+    sourceUrl: null,
+    reviewedOn: null,
     author: { displayName: 'Henk uit Appingedam', role: 'CITIZEN', expert: null },
   },
 ];
@@ -207,5 +213,7 @@ export const mockHeldAnswer: AnswerNode = {
   helpfulCount: 0,
   publication: 'HELD',
   questionId: 'q1',
+  sourceUrl: null,
+  reviewedOn: null,
   author: { displayName: 'Jannie', role: 'CITIZEN', expert: null },
 };

@@ -181,6 +181,8 @@ export function arrivingAnswer(id: string, displayName: string, expert = false):
     helpfulCount: 0,
     publication: 'PUBLISHED',
     questionId: 'q1',
+    sourceUrl: null,
+    reviewedOn: null,
     author: expert
       ? {
           displayName,

@@ -1,6 +1,23 @@
 import { css } from 'lit';
 
 /**
+ * The declarations that make a button read as a link (and keep a real link looking the same), for `.link-button` and
+ * for an element's own links that are buttons in one mode and links in another, such as the situations in
+ * `<plein-topics>`. Put size and weight after it: it sets `font: inherit`.
+ */
+export const linkLook = css`
+  min-block-size: 1.5em;
+  padding: 0;
+  border: 0;
+  background: none;
+  color: var(--_plein-link-color);
+  font: inherit;
+  text-decoration: underline;
+  text-underline-offset: 0.15em;
+  cursor: pointer;
+`;
+
+/**
  * What every Plein element shares. Public `--plein-*` tokens fall back to NL Design System tokens (`--nl-*`,
  * `--utrecht-*`, `--basis-*`) and then to a neutral default; the private `--_plein-*` mirrors are what the rules read.
  * Sizes are in em so a host page's `html { font-size: 62.5% }` cannot shrink the text, and text is never under 16px
@@ -123,15 +140,7 @@ export const baseStyles = css`
 
     .link-button {
       display: inline;
-      min-block-size: 1.5em;
-      padding: 0;
-      border: 0;
-      background: none;
-      color: var(--_plein-link-color);
-      font: inherit;
-      text-decoration: underline;
-      text-underline-offset: 0.15em;
-      cursor: pointer;
+      ${linkLook}
     }
 
     .field {

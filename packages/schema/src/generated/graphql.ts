@@ -14,6 +14,10 @@ export type AnswerQuestionInput = {
   displayName?: string | null | undefined;
   idempotencyKey: string;
   questionId: string | number;
+  /** Experts only: YYYY-MM-DD, not in the future. */
+  reviewedOn?: string | null | undefined;
+  /** Experts only: an https link to the source. */
+  sourceUrl?: string | null | undefined;
 };
 
 export type AskQuestionInput = {
@@ -44,6 +48,11 @@ export type FollowQuestionInput = {
   questionId: string | number;
 };
 
+/** Whether an expert works for an agency that decides on benefits. */
+export type Independence =
+  /** Works neither for UWV nor for the municipality. */
+  'INDEPENDENT' | 'MUNICIPALITY' | 'OTHER' | 'UWV';
+
 export type MarkAnswerHelpfulInput = {
   answerId: string | number;
   /** A random key this device keeps. The server stores only a keyed hash of answer and key, so votes cannot be linked. */
@@ -53,6 +62,11 @@ export type MarkAnswerHelpfulInput = {
 export type OwnerQuestionInput = {
   ownerToken: string;
   questionId: string | number;
+};
+
+export type PortalSignInInput = {
+  community: string;
+  token: string;
 };
 
 /** Whether others can see a question or answer. */
@@ -65,6 +79,60 @@ export type QuestionOrder =
   'ACTIVE' | 'NEWEST' | 'OLDEST';
 
 export type QuestionStatus = 'ANSWERED' | 'OPEN' | 'RESOLVED';
+
+export type RequestSignInLinkInput = {
+  community: string;
+  email: string;
+};
+
+/** A role in one community. Citizens need no role and no account. */
+export type Role =
+  | 'ADMIN'
+  | 'EXPERT'
+  | 'MODERATOR'
+  /** Municipal or Werkplein staff: reads reports. */
+  | 'STAFF';
+
+export type SignInInput = {
+  community: string;
+  email: string;
+  password: string;
+};
+
+export type UpdateMyProfileInput = {
+  bio?: string | null | undefined;
+  displayName: string;
+  /** Required with a photo. */
+  photoAlt?: string | null | undefined;
+  /** An https address of a photo. */
+  photoUrl?: string | null | undefined;
+  title?: string | null | undefined;
+};
+
+export type VerificationEvidence =
+  /** A KvK (Chamber of Commerce) number: 8 digits, kept with the record. */
+  | 'KVK'
+  /** Checked by hand; the note says how. */
+  | 'MANUAL'
+  /** The expert signed in through the organisation's single sign-on. */
+  | 'ORGANISATION_SIGN_IN';
+
+export type VerifyExpertInput = {
+  evidence: VerificationEvidence;
+  expertId: string | number;
+  independence: Independence;
+  /** Required for OTHER. */
+  independenceNote?: string | null | undefined;
+  /** Required for KVK: 8 digits. */
+  kvkNumber?: string | null | undefined;
+  /** Required for MANUAL. */
+  note?: string | null | undefined;
+  organisation: string;
+  /** Topic slugs the verification covers; at least one. */
+  topics: Array<string>;
+  /** A future date and time. */
+  validUntil: string;
+};
 
 export type AcceptAnswerMutationVariables = Exact<{
   input: AcceptAnswerInput;
@@ -116,6 +184,8 @@ export type AnswerAddedSubscription = {
     helpfulCount: number;
     publication: Publication;
     questionId: string;
+    sourceUrl: string | null;
+    reviewedOn: string | null;
     author: {
       displayName: string;
       role: AuthorRole;
@@ -146,6 +216,8 @@ export type AnswerQuestionMutation = {
       helpfulCount: number;
       publication: Publication;
       questionId: string;
+      sourceUrl: string | null;
+      reviewedOn: string | null;
       author: {
         displayName: string;
         role: AuthorRole;
@@ -196,6 +268,25 @@ export type AskQuestionMutation = {
           verified: boolean;
         } | null;
       };
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type ClaimQuestionMutationVariables = Exact<{
+  questionId: string | number;
+}>;
+
+export type ClaimQuestionMutation = {
+  claimQuestion: {
+    question: {
+      id: string;
+      claim: {
+        claimedAt: string;
+        expiresAt: string;
+        mine: boolean;
+        expert: { id: string; displayName: string };
+      } | null;
     } | null;
     errors: Array<{ field: string | null; code: string; message: string }>;
   };
@@ -263,6 +354,116 @@ export type EditQuestionMutation = {
   };
 };
 
+export type ExpertInboxQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ExpertInboxQuery = {
+  viewer: {
+    id: string;
+    inbox: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        cursor: string;
+        node: {
+          body: string;
+          id: string;
+          title: string;
+          status: QuestionStatus;
+          createdAt: string;
+          answerCount: number;
+          hasExpertAnswer: boolean;
+          helpfulCount: number;
+          claim: {
+            claimedAt: string;
+            expiresAt: string;
+            mine: boolean;
+            expert: { id: string; displayName: string };
+          } | null;
+          topic: { slug: string; name: string };
+          author: {
+            displayName: string;
+            role: AuthorRole;
+            expert: {
+              id: string;
+              displayName: string;
+              title: string | null;
+              organisation: string | null;
+              independent: boolean;
+              verified: boolean;
+            } | null;
+          };
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type ExpertProfileQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ExpertProfileQuery = {
+  expert: {
+    id: string;
+    displayName: string;
+    title: string | null;
+    organisation: string | null;
+    independent: boolean;
+    independence: Independence | null;
+    independenceNote: string | null;
+    verified: boolean;
+    bio: string | null;
+    photoUrl: string | null;
+    photoAlt: string | null;
+    initials: string;
+    answerCount: number;
+    medianMinutesToFirstAnswer: number | null;
+    topics: Array<{ slug: string; name: string }>;
+    verification: { evidence: VerificationEvidence; validUntil: string; current: boolean } | null;
+  } | null;
+};
+
+export type ExpertsDirectoryQueryVariables = Exact<{
+  community: string;
+  topic?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ExpertsDirectoryQuery = {
+  community: {
+    id: string;
+    experts: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        cursor: string;
+        node: {
+          id: string;
+          displayName: string;
+          title: string | null;
+          organisation: string | null;
+          independent: boolean;
+          independence: Independence | null;
+          independenceNote: string | null;
+          verified: boolean;
+          bio: string | null;
+          photoUrl: string | null;
+          photoAlt: string | null;
+          initials: string;
+          answerCount: number;
+          medianMinutesToFirstAnswer: number | null;
+          topics: Array<{ slug: string; name: string }>;
+          verification: { evidence: VerificationEvidence; validUntil: string; current: boolean } | null;
+        };
+      }>;
+    };
+  } | null;
+};
+
 export type FollowQuestionMutationVariables = Exact<{
   input: FollowQuestionInput;
 }>;
@@ -315,6 +516,8 @@ export type AnswerFieldsFragment = {
   helpfulCount: number;
   publication: Publication;
   questionId: string;
+  sourceUrl: string | null;
+  reviewedOn: string | null;
   author: {
     displayName: string;
     role: AuthorRole;
@@ -342,6 +545,8 @@ export type AnswerPageFragment = {
       helpfulCount: number;
       publication: Publication;
       questionId: string;
+      sourceUrl: string | null;
+      reviewedOn: string | null;
       author: {
         displayName: string;
         role: AuthorRole;
@@ -388,6 +593,85 @@ export type QuestionDetailFragment = {
   };
 };
 
+export type ExpertProfileFragment = {
+  id: string;
+  displayName: string;
+  title: string | null;
+  organisation: string | null;
+  independent: boolean;
+  independence: Independence | null;
+  independenceNote: string | null;
+  verified: boolean;
+  bio: string | null;
+  photoUrl: string | null;
+  photoAlt: string | null;
+  initials: string;
+  answerCount: number;
+  medianMinutesToFirstAnswer: number | null;
+  topics: Array<{ slug: string; name: string }>;
+  verification: { evidence: VerificationEvidence; validUntil: string; current: boolean } | null;
+};
+
+export type ViewerFieldsFragment = {
+  id: string;
+  displayName: string;
+  email: string | null;
+  roles: Array<Role>;
+  portalCitizen: boolean;
+  sessionExpiresAt: string;
+  community: { slug: string };
+  expert: {
+    id: string;
+    displayName: string;
+    title: string | null;
+    organisation: string | null;
+    independent: boolean;
+    independence: Independence | null;
+    independenceNote: string | null;
+    verified: boolean;
+    bio: string | null;
+    photoUrl: string | null;
+    photoAlt: string | null;
+    initials: string;
+    answerCount: number;
+    medianMinutesToFirstAnswer: number | null;
+    topics: Array<{ slug: string; name: string }>;
+    verification: { evidence: VerificationEvidence; validUntil: string; current: boolean } | null;
+  } | null;
+};
+
+export type SignInResultFragment = {
+  session: { token: string; expiresAt: string } | null;
+  viewer: {
+    id: string;
+    displayName: string;
+    email: string | null;
+    roles: Array<Role>;
+    portalCitizen: boolean;
+    sessionExpiresAt: string;
+    community: { slug: string };
+    expert: {
+      id: string;
+      displayName: string;
+      title: string | null;
+      organisation: string | null;
+      independent: boolean;
+      independence: Independence | null;
+      independenceNote: string | null;
+      verified: boolean;
+      bio: string | null;
+      photoUrl: string | null;
+      photoAlt: string | null;
+      initials: string;
+      answerCount: number;
+      medianMinutesToFirstAnswer: number | null;
+      topics: Array<{ slug: string; name: string }>;
+      verification: { evidence: VerificationEvidence; validUntil: string; current: boolean } | null;
+    } | null;
+  } | null;
+  errors: Array<{ field: string | null; code: string; message: string }>;
+};
+
 export type MarkAnswerHelpfulMutationVariables = Exact<{
   input: MarkAnswerHelpfulInput;
 }>;
@@ -413,6 +697,8 @@ export type MyAnswersQuery = {
     helpfulCount: number;
     publication: Publication;
     questionId: string;
+    sourceUrl: string | null;
+    reviewedOn: string | null;
     author: {
       displayName: string;
       role: AuthorRole;
@@ -480,6 +766,8 @@ export type QuestionAnswersQuery = {
           helpfulCount: number;
           publication: Publication;
           questionId: string;
+          sourceUrl: string | null;
+          reviewedOn: string | null;
           author: {
             displayName: string;
             role: AuthorRole;
@@ -530,6 +818,8 @@ export type QuestionThreadQuery = {
           helpfulCount: number;
           publication: Publication;
           questionId: string;
+          sourceUrl: string | null;
+          reviewedOn: string | null;
           author: {
             displayName: string;
             role: AuthorRole;
@@ -607,6 +897,25 @@ export type QuestionsListQuery = {
   } | null;
 };
 
+export type ReleaseClaimMutationVariables = Exact<{
+  questionId: string | number;
+}>;
+
+export type ReleaseClaimMutation = {
+  releaseClaim: {
+    question: { id: string; claim: { expiresAt: string; mine: boolean } | null } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type RequestSignInLinkMutationVariables = Exact<{
+  input: RequestSignInLinkInput;
+}>;
+
+export type RequestSignInLinkMutation = {
+  requestSignInLink: { sent: boolean; errors: Array<{ field: string | null; code: string; message: string }> };
+};
+
 export type ResolveQuestionMutationVariables = Exact<{
   input: OwnerQuestionInput;
 }>;
@@ -644,6 +953,124 @@ export type ResolveQuestionMutation = {
   };
 };
 
+export type SignInWithLinkMutationVariables = Exact<{
+  token: string;
+}>;
+
+export type SignInWithLinkMutation = {
+  signInWithLink: {
+    session: { token: string; expiresAt: string } | null;
+    viewer: {
+      id: string;
+      displayName: string;
+      email: string | null;
+      roles: Array<Role>;
+      portalCitizen: boolean;
+      sessionExpiresAt: string;
+      community: { slug: string };
+      expert: {
+        id: string;
+        displayName: string;
+        title: string | null;
+        organisation: string | null;
+        independent: boolean;
+        independence: Independence | null;
+        independenceNote: string | null;
+        verified: boolean;
+        bio: string | null;
+        photoUrl: string | null;
+        photoAlt: string | null;
+        initials: string;
+        answerCount: number;
+        medianMinutesToFirstAnswer: number | null;
+        topics: Array<{ slug: string; name: string }>;
+        verification: { evidence: VerificationEvidence; validUntil: string; current: boolean } | null;
+      } | null;
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type SignInWithPortalTokenMutationVariables = Exact<{
+  input: PortalSignInInput;
+}>;
+
+export type SignInWithPortalTokenMutation = {
+  signInWithPortalToken: {
+    session: { token: string; expiresAt: string } | null;
+    viewer: {
+      id: string;
+      displayName: string;
+      email: string | null;
+      roles: Array<Role>;
+      portalCitizen: boolean;
+      sessionExpiresAt: string;
+      community: { slug: string };
+      expert: {
+        id: string;
+        displayName: string;
+        title: string | null;
+        organisation: string | null;
+        independent: boolean;
+        independence: Independence | null;
+        independenceNote: string | null;
+        verified: boolean;
+        bio: string | null;
+        photoUrl: string | null;
+        photoAlt: string | null;
+        initials: string;
+        answerCount: number;
+        medianMinutesToFirstAnswer: number | null;
+        topics: Array<{ slug: string; name: string }>;
+        verification: { evidence: VerificationEvidence; validUntil: string; current: boolean } | null;
+      } | null;
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type SignInMutationVariables = Exact<{
+  input: SignInInput;
+}>;
+
+export type SignInMutation = {
+  signIn: {
+    session: { token: string; expiresAt: string } | null;
+    viewer: {
+      id: string;
+      displayName: string;
+      email: string | null;
+      roles: Array<Role>;
+      portalCitizen: boolean;
+      sessionExpiresAt: string;
+      community: { slug: string };
+      expert: {
+        id: string;
+        displayName: string;
+        title: string | null;
+        organisation: string | null;
+        independent: boolean;
+        independence: Independence | null;
+        independenceNote: string | null;
+        verified: boolean;
+        bio: string | null;
+        photoUrl: string | null;
+        photoAlt: string | null;
+        initials: string;
+        answerCount: number;
+        medianMinutesToFirstAnswer: number | null;
+        topics: Array<{ slug: string; name: string }>;
+        verification: { evidence: VerificationEvidence; validUntil: string; current: boolean } | null;
+      } | null;
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never }>;
+
+export type SignOutMutation = { signOut: { signedOut: boolean } };
+
 export type SimilarQuestionsQueryVariables = Exact<{
   community: string;
   text: string;
@@ -677,6 +1104,105 @@ export type SituationsQuery = {
       description: string | null;
       topic: { slug: string; name: string; questionCount: number };
     }>;
+  } | null;
+};
+
+export type UpdateMyProfileMutationVariables = Exact<{
+  input: UpdateMyProfileInput;
+}>;
+
+export type UpdateMyProfileMutation = {
+  updateMyProfile: {
+    expert: {
+      id: string;
+      displayName: string;
+      title: string | null;
+      organisation: string | null;
+      independent: boolean;
+      independence: Independence | null;
+      independenceNote: string | null;
+      verified: boolean;
+      bio: string | null;
+      photoUrl: string | null;
+      photoAlt: string | null;
+      initials: string;
+      answerCount: number;
+      medianMinutesToFirstAnswer: number | null;
+      topics: Array<{ slug: string; name: string }>;
+      verification: { evidence: VerificationEvidence; validUntil: string; current: boolean } | null;
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type VerifyExpertMutationVariables = Exact<{
+  input: VerifyExpertInput;
+}>;
+
+export type VerifyExpertMutation = {
+  verifyExpert: {
+    expert: {
+      id: string;
+      displayName: string;
+      title: string | null;
+      organisation: string | null;
+      independent: boolean;
+      independence: Independence | null;
+      independenceNote: string | null;
+      verified: boolean;
+      bio: string | null;
+      photoUrl: string | null;
+      photoAlt: string | null;
+      initials: string;
+      answerCount: number;
+      medianMinutesToFirstAnswer: number | null;
+      verification: {
+        kvkNumber: string | null;
+        note: string | null;
+        organisation: string;
+        independence: Independence;
+        independenceNote: string | null;
+        createdAt: string;
+        evidence: VerificationEvidence;
+        validUntil: string;
+        current: boolean;
+        topics: Array<{ slug: string }>;
+      } | null;
+      topics: Array<{ slug: string; name: string }>;
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ViewerQuery = {
+  viewer: {
+    id: string;
+    displayName: string;
+    email: string | null;
+    roles: Array<Role>;
+    portalCitizen: boolean;
+    sessionExpiresAt: string;
+    community: { slug: string };
+    expert: {
+      id: string;
+      displayName: string;
+      title: string | null;
+      organisation: string | null;
+      independent: boolean;
+      independence: Independence | null;
+      independenceNote: string | null;
+      verified: boolean;
+      bio: string | null;
+      photoUrl: string | null;
+      photoAlt: string | null;
+      initials: string;
+      answerCount: number;
+      medianMinutesToFirstAnswer: number | null;
+      topics: Array<{ slug: string; name: string }>;
+      verification: { evidence: VerificationEvidence; validUntil: string; current: boolean } | null;
+    } | null;
   } | null;
 };
 
@@ -725,6 +1251,8 @@ export const AnswerFieldsFragmentDoc = new TypedDocumentString(
   helpfulCount
   publication
   questionId
+  sourceUrl
+  reviewedOn
   author {
     ...AuthorFields
   }
@@ -778,22 +1306,14 @@ fragment AnswerFields on Answer {
   helpfulCount
   publication
   questionId
+  sourceUrl
+  reviewedOn
   author {
     ...AuthorFields
   }
 }`,
   { fragmentName: 'AnswerPage' },
 ) as unknown as TypedDocumentString<AnswerPageFragment, unknown>;
-export const UserErrorFieldsFragmentDoc = new TypedDocumentString(
-  `
-    fragment UserErrorFields on UserError {
-  field
-  code
-  message
-}
-    `,
-  { fragmentName: 'UserErrorFields' },
-) as unknown as TypedDocumentString<UserErrorFieldsFragment, unknown>;
 export const QuestionSummaryFragmentDoc = new TypedDocumentString(
   `
     fragment QuestionSummary on Question {
@@ -868,6 +1388,149 @@ fragment QuestionSummary on Question {
 }`,
   { fragmentName: 'QuestionDetail' },
 ) as unknown as TypedDocumentString<QuestionDetailFragment, unknown>;
+export const ExpertProfileFragmentDoc = new TypedDocumentString(
+  `
+    fragment ExpertProfile on Expert {
+  id
+  displayName
+  title
+  organisation
+  independent
+  independence
+  independenceNote
+  verified
+  bio
+  photoUrl
+  photoAlt
+  initials
+  answerCount
+  medianMinutesToFirstAnswer
+  topics {
+    slug
+    name
+  }
+  verification {
+    evidence
+    validUntil
+    current
+  }
+}
+    `,
+  { fragmentName: 'ExpertProfile' },
+) as unknown as TypedDocumentString<ExpertProfileFragment, unknown>;
+export const ViewerFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ViewerFields on Viewer {
+  id
+  displayName
+  email
+  roles
+  portalCitizen
+  sessionExpiresAt
+  community {
+    slug
+  }
+  expert {
+    ...ExpertProfile
+  }
+}
+    fragment ExpertProfile on Expert {
+  id
+  displayName
+  title
+  organisation
+  independent
+  independence
+  independenceNote
+  verified
+  bio
+  photoUrl
+  photoAlt
+  initials
+  answerCount
+  medianMinutesToFirstAnswer
+  topics {
+    slug
+    name
+  }
+  verification {
+    evidence
+    validUntil
+    current
+  }
+}`,
+  { fragmentName: 'ViewerFields' },
+) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
+export const UserErrorFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}
+    `,
+  { fragmentName: 'UserErrorFields' },
+) as unknown as TypedDocumentString<UserErrorFieldsFragment, unknown>;
+export const SignInResultFragmentDoc = new TypedDocumentString(
+  `
+    fragment SignInResult on SignInPayload {
+  session {
+    token
+    expiresAt
+  }
+  viewer {
+    ...ViewerFields
+  }
+  errors {
+    ...UserErrorFields
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}
+fragment ExpertProfile on Expert {
+  id
+  displayName
+  title
+  organisation
+  independent
+  independence
+  independenceNote
+  verified
+  bio
+  photoUrl
+  photoAlt
+  initials
+  answerCount
+  medianMinutesToFirstAnswer
+  topics {
+    slug
+    name
+  }
+  verification {
+    evidence
+    validUntil
+    current
+  }
+}
+fragment ViewerFields on Viewer {
+  id
+  displayName
+  email
+  roles
+  portalCitizen
+  sessionExpiresAt
+  community {
+    slug
+  }
+  expert {
+    ...ExpertProfile
+  }
+}`,
+  { fragmentName: 'SignInResult' },
+) as unknown as TypedDocumentString<SignInResultFragment, unknown>;
 export const AcceptAnswerDocument = new TypedDocumentString(`
     mutation AcceptAnswer($input: AcceptAnswerInput!) {
   acceptAnswer(input: $input) {
@@ -948,6 +1611,8 @@ fragment AnswerFields on Answer {
   helpfulCount
   publication
   questionId
+  sourceUrl
+  reviewedOn
   author {
     ...AuthorFields
   }
@@ -984,6 +1649,8 @@ fragment AnswerFields on Answer {
   helpfulCount
   publication
   questionId
+  sourceUrl
+  reviewedOn
   author {
     ...AuthorFields
   }
@@ -1048,6 +1715,31 @@ fragment QuestionDetail on Question {
     id
   }
 }`) as unknown as TypedDocumentString<AskQuestionMutation, AskQuestionMutationVariables>;
+export const ClaimQuestionDocument = new TypedDocumentString(`
+    mutation ClaimQuestion($questionId: ID!) {
+  claimQuestion(questionId: $questionId) {
+    question {
+      id
+      claim {
+        claimedAt
+        expiresAt
+        mine
+        expert {
+          id
+          displayName
+        }
+      }
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}`) as unknown as TypedDocumentString<ClaimQuestionMutation, ClaimQuestionMutationVariables>;
 export const CommunityOverviewDocument = new TypedDocumentString(`
     query CommunityOverview($community: String!) {
   community(slug: $community) {
@@ -1134,6 +1826,138 @@ fragment QuestionDetail on Question {
     id
   }
 }`) as unknown as TypedDocumentString<EditQuestionMutation, EditQuestionMutationVariables>;
+export const ExpertInboxDocument = new TypedDocumentString(`
+    query ExpertInbox($first: Int, $after: String) {
+  viewer {
+    id
+    inbox(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...QuestionSummary
+          body
+          claim {
+            claimedAt
+            expiresAt
+            mine
+            expert {
+              id
+              displayName
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment AuthorFields on Author {
+  displayName
+  role
+  expert {
+    id
+    displayName
+    title
+    organisation
+    independent
+    verified
+  }
+}
+fragment QuestionSummary on Question {
+  id
+  title
+  status
+  createdAt
+  answerCount
+  hasExpertAnswer
+  helpfulCount
+  topic {
+    slug
+    name
+  }
+  author {
+    ...AuthorFields
+  }
+}`) as unknown as TypedDocumentString<ExpertInboxQuery, ExpertInboxQueryVariables>;
+export const ExpertProfileDocument = new TypedDocumentString(`
+    query ExpertProfile($id: ID!) {
+  expert(id: $id) {
+    ...ExpertProfile
+  }
+}
+    fragment ExpertProfile on Expert {
+  id
+  displayName
+  title
+  organisation
+  independent
+  independence
+  independenceNote
+  verified
+  bio
+  photoUrl
+  photoAlt
+  initials
+  answerCount
+  medianMinutesToFirstAnswer
+  topics {
+    slug
+    name
+  }
+  verification {
+    evidence
+    validUntil
+    current
+  }
+}`) as unknown as TypedDocumentString<ExpertProfileQuery, ExpertProfileQueryVariables>;
+export const ExpertsDirectoryDocument = new TypedDocumentString(`
+    query ExpertsDirectory($community: String!, $topic: String, $first: Int, $after: String) {
+  community(slug: $community) {
+    id
+    experts(topic: $topic, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...ExpertProfile
+        }
+      }
+    }
+  }
+}
+    fragment ExpertProfile on Expert {
+  id
+  displayName
+  title
+  organisation
+  independent
+  independence
+  independenceNote
+  verified
+  bio
+  photoUrl
+  photoAlt
+  initials
+  answerCount
+  medianMinutesToFirstAnswer
+  topics {
+    slug
+    name
+  }
+  verification {
+    evidence
+    validUntil
+    current
+  }
+}`) as unknown as TypedDocumentString<ExpertsDirectoryQuery, ExpertsDirectoryQueryVariables>;
 export const FollowQuestionDocument = new TypedDocumentString(`
     mutation FollowQuestion($input: FollowQuestionInput!) {
   followQuestion(input: $input) {
@@ -1192,6 +2016,8 @@ fragment AnswerFields on Answer {
   helpfulCount
   publication
   questionId
+  sourceUrl
+  reviewedOn
   author {
     ...AuthorFields
   }
@@ -1260,6 +2086,8 @@ fragment AnswerFields on Answer {
   helpfulCount
   publication
   questionId
+  sourceUrl
+  reviewedOn
   author {
     ...AuthorFields
   }
@@ -1322,6 +2150,8 @@ fragment AnswerFields on Answer {
   helpfulCount
   publication
   questionId
+  sourceUrl
+  reviewedOn
   author {
     ...AuthorFields
   }
@@ -1403,6 +2233,40 @@ fragment QuestionSummary on Question {
     ...AuthorFields
   }
 }`) as unknown as TypedDocumentString<QuestionsListQuery, QuestionsListQueryVariables>;
+export const ReleaseClaimDocument = new TypedDocumentString(`
+    mutation ReleaseClaim($questionId: ID!) {
+  releaseClaim(questionId: $questionId) {
+    question {
+      id
+      claim {
+        expiresAt
+        mine
+      }
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}`) as unknown as TypedDocumentString<ReleaseClaimMutation, ReleaseClaimMutationVariables>;
+export const RequestSignInLinkDocument = new TypedDocumentString(`
+    mutation RequestSignInLink($input: RequestSignInLinkInput!) {
+  requestSignInLink(input: $input) {
+    sent
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}`) as unknown as TypedDocumentString<RequestSignInLinkMutation, RequestSignInLinkMutationVariables>;
 export const ResolveQuestionDocument = new TypedDocumentString(`
     mutation ResolveQuestion($input: OwnerQuestionInput!) {
   resolveQuestion(input: $input) {
@@ -1457,6 +2321,199 @@ fragment QuestionDetail on Question {
     id
   }
 }`) as unknown as TypedDocumentString<ResolveQuestionMutation, ResolveQuestionMutationVariables>;
+export const SignInWithLinkDocument = new TypedDocumentString(`
+    mutation SignInWithLink($token: String!) {
+  signInWithLink(token: $token) {
+    ...SignInResult
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}
+fragment ExpertProfile on Expert {
+  id
+  displayName
+  title
+  organisation
+  independent
+  independence
+  independenceNote
+  verified
+  bio
+  photoUrl
+  photoAlt
+  initials
+  answerCount
+  medianMinutesToFirstAnswer
+  topics {
+    slug
+    name
+  }
+  verification {
+    evidence
+    validUntil
+    current
+  }
+}
+fragment ViewerFields on Viewer {
+  id
+  displayName
+  email
+  roles
+  portalCitizen
+  sessionExpiresAt
+  community {
+    slug
+  }
+  expert {
+    ...ExpertProfile
+  }
+}
+fragment SignInResult on SignInPayload {
+  session {
+    token
+    expiresAt
+  }
+  viewer {
+    ...ViewerFields
+  }
+  errors {
+    ...UserErrorFields
+  }
+}`) as unknown as TypedDocumentString<SignInWithLinkMutation, SignInWithLinkMutationVariables>;
+export const SignInWithPortalTokenDocument = new TypedDocumentString(`
+    mutation SignInWithPortalToken($input: PortalSignInInput!) {
+  signInWithPortalToken(input: $input) {
+    ...SignInResult
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}
+fragment ExpertProfile on Expert {
+  id
+  displayName
+  title
+  organisation
+  independent
+  independence
+  independenceNote
+  verified
+  bio
+  photoUrl
+  photoAlt
+  initials
+  answerCount
+  medianMinutesToFirstAnswer
+  topics {
+    slug
+    name
+  }
+  verification {
+    evidence
+    validUntil
+    current
+  }
+}
+fragment ViewerFields on Viewer {
+  id
+  displayName
+  email
+  roles
+  portalCitizen
+  sessionExpiresAt
+  community {
+    slug
+  }
+  expert {
+    ...ExpertProfile
+  }
+}
+fragment SignInResult on SignInPayload {
+  session {
+    token
+    expiresAt
+  }
+  viewer {
+    ...ViewerFields
+  }
+  errors {
+    ...UserErrorFields
+  }
+}`) as unknown as TypedDocumentString<SignInWithPortalTokenMutation, SignInWithPortalTokenMutationVariables>;
+export const SignInDocument = new TypedDocumentString(`
+    mutation SignIn($input: SignInInput!) {
+  signIn(input: $input) {
+    ...SignInResult
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}
+fragment ExpertProfile on Expert {
+  id
+  displayName
+  title
+  organisation
+  independent
+  independence
+  independenceNote
+  verified
+  bio
+  photoUrl
+  photoAlt
+  initials
+  answerCount
+  medianMinutesToFirstAnswer
+  topics {
+    slug
+    name
+  }
+  verification {
+    evidence
+    validUntil
+    current
+  }
+}
+fragment ViewerFields on Viewer {
+  id
+  displayName
+  email
+  roles
+  portalCitizen
+  sessionExpiresAt
+  community {
+    slug
+  }
+  expert {
+    ...ExpertProfile
+  }
+}
+fragment SignInResult on SignInPayload {
+  session {
+    token
+    expiresAt
+  }
+  viewer {
+    ...ViewerFields
+  }
+  errors {
+    ...UserErrorFields
+  }
+}`) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut {
+  signOut {
+    signedOut
+  }
+}
+    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
 export const SimilarQuestionsDocument = new TypedDocumentString(`
     query SimilarQuestions($community: String!, $text: String!, $first: Int) {
   community(slug: $community) {
@@ -1489,3 +2546,141 @@ export const SituationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SituationsQuery, SituationsQueryVariables>;
+export const UpdateMyProfileDocument = new TypedDocumentString(`
+    mutation UpdateMyProfile($input: UpdateMyProfileInput!) {
+  updateMyProfile(input: $input) {
+    expert {
+      ...ExpertProfile
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}
+fragment ExpertProfile on Expert {
+  id
+  displayName
+  title
+  organisation
+  independent
+  independence
+  independenceNote
+  verified
+  bio
+  photoUrl
+  photoAlt
+  initials
+  answerCount
+  medianMinutesToFirstAnswer
+  topics {
+    slug
+    name
+  }
+  verification {
+    evidence
+    validUntil
+    current
+  }
+}`) as unknown as TypedDocumentString<UpdateMyProfileMutation, UpdateMyProfileMutationVariables>;
+export const VerifyExpertDocument = new TypedDocumentString(`
+    mutation VerifyExpert($input: VerifyExpertInput!) {
+  verifyExpert(input: $input) {
+    expert {
+      ...ExpertProfile
+      verification {
+        kvkNumber
+        note
+        organisation
+        independence
+        independenceNote
+        topics {
+          slug
+        }
+        createdAt
+      }
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}
+fragment ExpertProfile on Expert {
+  id
+  displayName
+  title
+  organisation
+  independent
+  independence
+  independenceNote
+  verified
+  bio
+  photoUrl
+  photoAlt
+  initials
+  answerCount
+  medianMinutesToFirstAnswer
+  topics {
+    slug
+    name
+  }
+  verification {
+    evidence
+    validUntil
+    current
+  }
+}`) as unknown as TypedDocumentString<VerifyExpertMutation, VerifyExpertMutationVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    ...ViewerFields
+  }
+}
+    fragment ExpertProfile on Expert {
+  id
+  displayName
+  title
+  organisation
+  independent
+  independence
+  independenceNote
+  verified
+  bio
+  photoUrl
+  photoAlt
+  initials
+  answerCount
+  medianMinutesToFirstAnswer
+  topics {
+    slug
+    name
+  }
+  verification {
+    evidence
+    validUntil
+    current
+  }
+}
+fragment ViewerFields on Viewer {
+  id
+  displayName
+  email
+  roles
+  portalCitizen
+  sessionExpiresAt
+  community {
+    slug
+  }
+  expert {
+    ...ExpertProfile
+  }
+}`) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;

@@ -1,12 +1,15 @@
 import type { Locale } from '../i18n/locale.ts';
 import type { RequestOrigin } from '../services/community-service.ts';
 import type { Services } from '../services/services.ts';
+import type { Viewer } from '../services/viewer.ts';
 
 /** What every resolver receives besides its arguments. */
 export interface PleinContext {
   services: Services;
   locale: Locale;
   request: RequestOrigin;
+  /** Read from the bearer token; null for anonymous callers. */
+  viewer: Viewer | null;
 }
 
 declare module 'mercurius' {

@@ -13,7 +13,7 @@ export type UserErrorCode =
   | 'NOT_OWNER'
   | 'EDIT_WINDOW_CLOSED';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'FORBIDDEN' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = 'BAD_USER_INPUT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'INTERNAL_SERVER_ERROR';
 
 interface Params {
   min?: number;
@@ -44,6 +44,7 @@ const nl: Messages = {
   errors: {
     BAD_USER_INPUT: 'De gegevens in het verzoek kloppen niet.',
     FORBIDDEN: 'U mag dit niet doen.',
+    UNAUTHENTICATED: 'U bent niet (meer) ingelogd. Log opnieuw in.',
     INTERNAL_SERVER_ERROR: 'Er ging iets mis bij ons. Probeer het later opnieuw.',
     INVALID_CURSOR: 'Deze pagina bestaat niet. Laad de lijst opnieuw.',
     PAGE_SIZE: 'Vraag minstens 1 en hoogstens 50 items tegelijk op.',
@@ -69,6 +70,7 @@ const en: Messages = {
   errors: {
     BAD_USER_INPUT: 'The data in the request is not right.',
     FORBIDDEN: 'You are not allowed to do this.',
+    UNAUTHENTICATED: 'You are not signed in (any more). Please sign in again.',
     INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again later.',
     INVALID_CURSOR: 'This page does not exist. Reload the list.',
     PAGE_SIZE: 'Ask for at least 1 and at most 50 items at a time.',

@@ -15,6 +15,16 @@ export interface Database {
   helpful_votes: HelpfulVoteRow;
   situations: SituationRow;
   instance_secrets: InstanceSecretRow;
+  users: UserRow;
+  user_roles: UserRoleRow;
+  sessions: SessionRow;
+  sign_in_links: SignInLinkRow;
+  community_oidc: CommunityOidcRow;
+  oidc_sign_ins: OidcSignInRow;
+  verifications: VerificationRow;
+  verification_topics: VerificationTopicRow;
+  audit_log: AuditLogRow;
+  question_claims: QuestionClaimRow;
 }
 
 export interface CommunityRow {
@@ -22,6 +32,8 @@ export interface CommunityRow {
   slug: string;
   name: string;
   created_at: string;
+  /** HS256 secret for host-portal tokens; null when portal sign-in is off. */
+  portal_secret: string | null;
 }
 
 export interface CommunityOriginRow {
@@ -51,10 +63,14 @@ export interface ExpertRow {
   display_name: string;
   title: string | null;
   organisation: string | null;
+  /** Before 0004: the seed's statement. Since 0004 the current verification's independence decides. */
   independent: number;
   bio: string | null;
+  /** Before 0004: the seed's flag. Since 0004 only a current verification record counts. */
   verified: number;
   created_at: string;
+  photo_url: string | null;
+  photo_alt: string | null;
 }
 
 export interface ExpertTopicRow {
@@ -105,6 +121,8 @@ export interface AnswerRow {
   publication: Publication;
   /** Only for anonymous answers: lets the writer see a held answer. */
   owner_token_hash: string | null;
+  source_url: string | null;
+  reviewed_on: string | null;
 }
 
 /** An address that wants an e-mail when an answer arrives. Nothing is sent before `confirmed_at` is set. */
@@ -142,4 +160,106 @@ export interface InstanceSecretRow {
   name: string;
   value: string;
   created_at: string;
+}
+
+export type Role = 'EXPERT' | 'MODERATOR' | 'STAFF' | 'ADMIN';
+export type Independence = 'INDEPENDENT' | 'MUNICIPALITY' | 'UWV' | 'OTHER';
+export type VerificationEvidence = 'KVK' | 'ORGANISATION_SIGN_IN' | 'MANUAL';
+
+export interface UserRow {
+  id: string;
+  community_id: string;
+  /** Lower case. */
+  email: string;
+  display_name: string;
+  /** `scrypt$N$r$p$salt$hash`; null for accounts that sign in only by link or single sign-on. */
+  password_hash: string | null;
+  failed_sign_ins: number;
+  locked_until: string | null;
+  expert_id: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface UserRoleRow {
+  user_id: string;
+  role: Role;
+}
+
+export interface SessionRow {
+  id: string;
+  community_id: string;
+  /** Null for a citizen signed in through a host portal. */
+  user_id: string | null;
+  token_hash: string;
+  kind: 'account' | 'portal';
+  method: 'password' | 'link' | 'oidc' | 'portal';
+  pseudonym: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface SignInLinkRow {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface CommunityOidcRow {
+  community_id: string;
+  issuer: string;
+  client_id: string;
+  client_secret: string;
+  organisation: string;
+}
+
+export interface OidcSignInRow {
+  state: string;
+  community_id: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string;
+  expires_at: string;
+}
+
+export interface VerificationRow {
+  id: string;
+  expert_id: string;
+  evidence: VerificationEvidence;
+  kvk_number: string | null;
+  note: string | null;
+  organisation: string;
+  independence: Independence;
+  independence_note: string | null;
+  valid_until: string;
+  verified_by: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface VerificationTopicRow {
+  verification_id: string;
+  topic_id: string;
+}
+
+/** Append-only. `detail` is JSON and never holds personal data. */
+export interface AuditLogRow {
+  id: string;
+  community_id: string;
+  actor_user_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  detail: string;
+  created_at: string;
+}
+
+export interface QuestionClaimRow {
+  question_id: string;
+  expert_id: string;
+  claimed_at: string;
+  expires_at: string;
 }

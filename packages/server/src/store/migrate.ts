@@ -5,6 +5,7 @@ import type { Engine } from './engine.ts';
 import { initialMigration } from './migrations/0001-initial.ts';
 import { askingSafelyMigration } from './migrations/0002-asking-safely.ts';
 import { followConfirmationSentMigration } from './migrations/0003-follow-confirmation-sent.ts';
+import { professionalsMigration } from './migrations/0004-professionals.ts';
 
 /** Every migration in order. One per change; never edit one that has landed. */
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '0001-initial': initialMigration(engine),
     '0002-asking-safely': askingSafelyMigration(),
     '0003-follow-confirmation-sent': followConfirmationSentMigration(),
+    '0004-professionals': professionalsMigration(),
   };
 }
 

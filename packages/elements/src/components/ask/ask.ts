@@ -13,9 +13,9 @@ import {
   type TextField,
   textFields,
 } from '../../controllers/ask-controller.ts';
+import { InPlaceThreadController } from '../../controllers/in-place-thread-controller.ts';
 import { SimilarQuestionsController } from '../../controllers/similar-questions-controller.ts';
 import { PleinQuestionAskedEvent } from '../../events/question-asked.ts';
-import { PleinQuestionOpenEvent } from '../../events/question-open.ts';
 import { renderCharacterCounter } from '../../form/character-counter.ts';
 import {
   personalDataDescribedBy,
@@ -117,8 +117,6 @@ export class PleinAsk extends PleinElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @state() private openQuestionId?: string;
-  /** A similar question the citizen opened in place; the form and its text wait behind "Terug naar uw vraag". */
-  @state() private openSimilarId?: string;
 
   private readonly overview = new Task(this, {
     args: () => [this.client] as [PleinClient | undefined],
@@ -137,6 +135,13 @@ export class PleinAsk extends PleinElement {
     text: `${this.ask.fields.title} ${this.ask.fields.body}`,
   }));
 
+  /**
+   * A similar question the citizen opened in place; the form and its text wait behind "Terug naar uw vraag". Its
+   * links and `plein-question-open` serve "Bekijk uw vraag" too. A real link (with `question-href`) leaves the page,
+   * or opens a new tab: the draft is in localStorage, so the text is there on the way back.
+   */
+  private readonly similarThread = new InPlaceThreadController(this, () => this.questionHref);
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('topic') && this.hasUpdated) this.ask.preselectTopic(changed.get('topic'), this.topic);
   }
@@ -144,7 +149,13 @@ export class PleinAsk extends PleinElement {
   protected override render() {
     if (!this.client) return this.renderNotConfigured();
     if (this.ask.asked) return this.renderSuccess(this.ask.asked);
-    if (this.openSimilarId) return this.renderOpenSimilar(this.openSimilarId);
+    if (this.similarThread.openId) {
+      return this.similarThread.render({
+        back: this.t('ask.similar.back'),
+        headingLevel: this.level,
+        threadPart: 'similar-question',
+      });
+    }
     const sending = this.ask.sending;
     return html`
       <section class="root" aria-labelledby="heading">
@@ -383,9 +394,9 @@ export class PleinAsk extends PleinElement {
                     html`<li part="similar-item" class="similar-item">
                       <a
                         part="similar-link"
-                        href=${this.similarHrefFor(question.id)}
+                        href=${this.similarThread.hrefFor(question.id)}
                         data-question-id=${question.id}
-                        @click=${(event: MouseEvent) => this.onOpenSimilar(event, question.id, question.title)}
+                        @click=${(event: MouseEvent) => this.similarThread.onOpen(event, question)}
                         >${question.title}</a
                       >
                       <span class="similar-meta">
@@ -400,24 +411,6 @@ export class PleinAsk extends PleinElement {
             </section>`
           : nothing
       }
-    `;
-  }
-
-  private renderOpenSimilar(questionId: string) {
-    return html`
-      <div class="root">
-        <button id="back" part="back" class="link-button back" type="button" @click=${this.closeSimilar}>
-          ← ${this.t('ask.similar.back')}
-        </button>
-        <div part="similar-question" class="question">
-          <plein-question
-            question-id=${questionId}
-            .endpoint=${this.endpoint}
-            .community=${this.community}
-            heading-level=${this.level}
-          ></plein-question>
-        </div>
-      </div>
     `;
   }
 
@@ -487,53 +480,11 @@ export class PleinAsk extends PleinElement {
   private renderView(asked: AskedQuestion) {
     const onClick = (event: MouseEvent) => this.onView(event, asked);
     return this.questionHref
-      ? html`<a part="view" class="button" href=${this.hrefFor(asked.id)} @click=${onClick}
+      ? html`<a part="view" class="button" href=${this.similarThread.hrefFor(asked.id)} @click=${onClick}
           >${this.t('ask.success.view')}</a
         >`
       : html`<button part="view" class="button" type="button" @click=${onClick}>${this.t('ask.success.view')}</button>`;
   }
-
-  private hrefFor(id: string): string {
-    return this.questionHref!.replaceAll('{id}', encodeURIComponent(id));
-  }
-
-  /** As in `<plein-questions>`: a real link with `question-href`, else an in-page link that opens the thread here. */
-  private similarHrefFor(id: string): string {
-    return this.questionHref ? this.hrefFor(id) : `#vraag-${encodeURIComponent(id)}`;
-  }
-
-  private onOpenSimilar(event: MouseEvent, questionId: string, title: string): void {
-    // Ctrl- or middle-click on a real link opens a new tab, as on any website; the draft waits here.
-    const newTab = event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey;
-    if (newTab && this.questionHref) return;
-    const open = new PleinQuestionOpenEvent(questionId, title);
-    this.dispatchEvent(open);
-    if (open.defaultPrevented) {
-      event.preventDefault();
-      return;
-    }
-    // Following the link leaves the page; the draft is in localStorage, so the text is there on the way back.
-    if (this.questionHref) return;
-    event.preventDefault();
-    void this.openSimilarInPlace(questionId);
-  }
-
-  private async openSimilarInPlace(questionId: string): Promise<void> {
-    await import('../../define/plein-question.ts');
-    this.openSimilarId = questionId;
-    await this.updateComplete;
-    this.focusById('back');
-  }
-
-  private closeSimilar = async () => {
-    const questionId = this.openSimilarId;
-    this.openSimilarId = undefined;
-    await this.updateComplete;
-    const link = questionId
-      ? this.renderRoot.querySelector<HTMLElement>(`[data-question-id="${CSS.escape(questionId)}"]`)
-      : null;
-    (link ?? this.renderRoot.querySelector<HTMLElement>('#heading'))?.focus();
-  };
 
   private onDiscard = async () => {
     this.ask.discardDraft();
@@ -583,17 +534,8 @@ export class PleinAsk extends PleinElement {
   }
 
   private onView(event: MouseEvent, asked: AskedQuestion): void {
-    // Ctrl- or middle-click on a real link opens a new tab, as on any website.
-    const newTab = event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey;
-    if (newTab && this.questionHref) return;
-    const open = new PleinQuestionOpenEvent(asked.id, asked.title);
-    this.dispatchEvent(open);
-    if (open.defaultPrevented) {
-      event.preventDefault();
-      return;
-    }
-    if (this.questionHref) return;
-    void this.openInPlace(asked.id);
+    // In place here means below the success message, not instead of it as for a similar question.
+    if (this.similarThread.routeOpen(event, asked)) void this.openInPlace(asked.id);
   }
 
   private async openInPlace(questionId: string): Promise<void> {

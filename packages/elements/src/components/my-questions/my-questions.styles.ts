@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Only what differs from the question list (`styles/question-list.styles.ts`). */
 export const myQuestionsStyles = css`
   @layer plein {
     .heading {
@@ -7,39 +8,6 @@ export const myQuestionsStyles = css`
       font-weight: 700;
       line-height: 1.25;
       margin-block-end: 0.5em;
-    }
-
-    .list {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      border-block-start: 0.0625em solid var(--_plein-border-color);
-    }
-
-    .item {
-      padding-block: 0.75em;
-      border-block-end: 0.0625em solid var(--_plein-border-color);
-    }
-
-    .title {
-      font-size: 1.125em;
-      font-weight: 600;
-      overflow-wrap: anywhere;
-    }
-
-    .meta {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25em 1em;
-      margin-block: 0.25em 0;
-      color: var(--_plein-muted-color);
-    }
-
-    .badges {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
-      margin-block: 0.5em 0;
     }
 
     .badge.held {
@@ -53,10 +21,6 @@ export const myQuestionsStyles = css`
 
     .empty {
       color: var(--_plein-muted-color);
-    }
-
-    .back {
-      margin-block-end: 1em;
     }
   }
 `;

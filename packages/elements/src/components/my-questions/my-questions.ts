@@ -1,13 +1,14 @@
 import { TaskStatus } from '@lit/task';
 import type { MyQuestion } from '@plein/client';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import { canRetry, messageOf } from '../../base/errors.ts';
 import { PleinElement } from '../../base/plein-element.ts';
+import { InPlaceThreadController, threadExportparts } from '../../controllers/in-place-thread-controller.ts';
 import { MyQuestionsController } from '../../controllers/my-questions-controller.ts';
-import { PleinQuestionOpenEvent } from '../../events/question-open.ts';
 import { common } from '../../localize/nl/common.ts';
 import { myQuestions } from '../../localize/nl/my-questions.ts';
+import { questionListStyles } from '../../styles/question-list.styles.ts';
 import { myQuestionsStyles } from './my-questions.styles.ts';
 
 /**
@@ -37,7 +38,7 @@ import { myQuestionsStyles } from './my-questions.styles.ts';
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
  */
 export class PleinMyQuestions extends PleinElement {
-  static override styles = [...PleinElement.styles, myQuestionsStyles];
+  static override styles = [...PleinElement.styles, questionListStyles, myQuestionsStyles];
 
   static override strings = { ...common, ...myQuestions };
 
@@ -47,31 +48,23 @@ export class PleinMyQuestions extends PleinElement {
   /** The heading level of "Mijn vragen" (2 to 6), to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  @state() private openQuestionId?: string;
-
-  private returnFocusTo?: string;
-
   private readonly list = new MyQuestionsController(this, () => this.client);
+
+  private readonly thread = new InPlaceThreadController(this, () => this.questionHref);
 
   private get level(): number {
     return Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 2), 6);
   }
 
-  protected override updated(changed: PropertyValues): void {
-    if (!changed.has('openQuestionId')) return;
-    if (this.openQuestionId) {
-      this.renderRoot.querySelector<HTMLElement>('[part="back"]')?.focus();
-    } else if (this.returnFocusTo) {
-      const link = this.renderRoot.querySelector<HTMLElement>(`[data-question-id="${CSS.escape(this.returnFocusTo)}"]`);
-      // The question may be gone (deleted from its thread): then the heading takes focus.
-      (link ?? this.renderRoot.querySelector<HTMLElement>('[part="heading"]'))?.focus();
-      this.returnFocusTo = undefined;
-    }
-  }
-
   protected override render() {
     if (!this.client) return this.renderNotConfigured();
-    if (this.openQuestionId) return this.renderOpenQuestion(this.openQuestionId);
+    if (this.thread.openId) {
+      return this.thread.render({
+        back: this.t('myQuestions.back'),
+        headingLevel: this.level,
+        exportparts: threadExportparts,
+      });
+    }
     return html`
       <section class="root" aria-labelledby="heading">
         <div role="heading" aria-level=${this.level} id="heading" part="heading" class="heading" tabindex="-1">
@@ -102,10 +95,10 @@ export class PleinMyQuestions extends PleinElement {
         <a
           part="title"
           class="title"
-          href=${this.hrefFor(question.id)}
+          href=${this.thread.hrefFor(question.id)}
           data-question-id=${question.id}
           aria-describedby=${held ? `held-${question.id}` : nothing}
-          @click=${(event: MouseEvent) => this.onOpen(event, question)}
+          @click=${(event: MouseEvent) => this.thread.onOpen(event, question)}
           >${question.title}</a
         >
         <p part="meta" class="meta">
@@ -143,50 +136,4 @@ export class PleinMyQuestions extends PleinElement {
       </div>
     `;
   }
-
-  private renderOpenQuestion(questionId: string) {
-    return html`
-      <div class="root">
-        <button part="back" class="link-button back" type="button" @click=${this.closeQuestion}>
-          ← ${this.t('myQuestions.back')}
-        </button>
-        <plein-question
-          question-id=${questionId}
-          .endpoint=${this.endpoint}
-          .community=${this.community}
-          heading-level=${this.level}
-          exportparts="title: question-title, answer, expert-answer, answer-body, form, submit"
-        ></plein-question>
-      </div>
-    `;
-  }
-
-  private hrefFor(id: string): string {
-    return this.questionHref ? this.questionHref.replaceAll('{id}', encodeURIComponent(id)) : `#vraag-${id}`;
-  }
-
-  private onOpen(event: MouseEvent, question: MyQuestion): void {
-    // Ctrl- or middle-click on a real link opens a new tab, as on any website.
-    const newTab = event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey;
-    if (newTab && this.questionHref) return;
-    const open = new PleinQuestionOpenEvent(question.id, question.title);
-    this.dispatchEvent(open);
-    if (open.defaultPrevented) {
-      event.preventDefault();
-      return;
-    }
-    if (this.questionHref) return;
-    event.preventDefault();
-    void this.openInPlace(question.id);
-  }
-
-  private async openInPlace(questionId: string): Promise<void> {
-    await import('../../define/plein-question.ts');
-    this.openQuestionId = questionId;
-  }
-
-  private closeQuestion = () => {
-    this.returnFocusTo = this.openQuestionId;
-    this.openQuestionId = undefined;
-  };
 }

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Only what differs from the question list (`styles/question-list.styles.ts`). */
 export const questionsStyles = css`
   @layer plein {
     .heading {
@@ -25,49 +26,12 @@ export const questionsStyles = css`
       min-block-size: 1.5em;
     }
 
-    .list {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      border-block-start: 0.0625em solid var(--_plein-border-color);
-    }
-
     .list[aria-busy='true'] {
       opacity: 0.6;
     }
 
-    .item {
-      padding-block: 0.75em;
-      border-block-end: 0.0625em solid var(--_plein-border-color);
-    }
-
-    .title {
-      font-size: 1.125em;
-      font-weight: 600;
-      overflow-wrap: anywhere;
-    }
-
-    .meta {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25em 1em;
-      margin-block: 0.25em 0;
-      color: var(--_plein-muted-color);
-    }
-
-    .badges {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
-      margin-block: 0.5em 0;
-    }
-
     .shown {
       margin-block: 0.75em;
-    }
-
-    .back {
-      margin-block-end: 1em;
     }
   }
 `;

@@ -1,12 +1,13 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { PleinClient, QuestionSummary } from '@plein/client';
 import type { QuestionOrder, QuestionStatus } from '@plein/schema';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { canRetry, messageOf } from '../../base/errors.ts';
 import { PleinElement } from '../../base/plein-element.ts';
+import { InPlaceThreadController, threadExportparts } from '../../controllers/in-place-thread-controller.ts';
 import { QuestionsController } from '../../controllers/questions-controller.ts';
-import { PleinQuestionOpenEvent } from '../../events/question-open.ts';
+import { questionListStyles } from '../../styles/question-list.styles.ts';
 import { questionsStyles } from './questions.styles.ts';
 import { common } from '../../localize/nl/common.ts';
 import { questions } from '../../localize/nl/questions.ts';
@@ -43,7 +44,7 @@ const orders: QuestionOrder[] = ['NEWEST', 'OLDEST', 'ACTIVE'];
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
  */
 export class PleinQuestions extends PleinElement {
-  static override styles = [...PleinElement.styles, questionsStyles];
+  static override styles = [...PleinElement.styles, questionListStyles, questionsStyles];
 
   static override strings = { ...common, ...questions };
 
@@ -70,10 +71,10 @@ export class PleinQuestions extends PleinElement {
 
   @state() private searchText = '';
   @state() private appliedSearch = '';
-  @state() private openQuestionId?: string;
 
   private searchTimer?: ReturnType<typeof setTimeout>;
-  private returnFocusTo?: string;
+
+  private readonly thread = new InPlaceThreadController(this, () => this.questionHref);
 
   private readonly overview = new Task(this, {
     args: () => [this.client] as [PleinClient | undefined],
@@ -96,19 +97,15 @@ export class PleinQuestions extends PleinElement {
     clearTimeout(this.searchTimer);
   }
 
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has('openQuestionId') && this.returnFocusTo && !this.openQuestionId) {
-      const link = this.renderRoot.querySelector<HTMLElement>(`[data-question-id="${CSS.escape(this.returnFocusTo)}"]`);
-      link?.focus();
-      this.returnFocusTo = undefined;
-    } else if (changed.has('openQuestionId') && this.openQuestionId) {
-      this.renderRoot.querySelector<HTMLElement>('[part="back"]')?.focus();
-    }
-  }
-
   protected override render() {
     if (!this.client) return this.renderNotConfigured();
-    if (this.openQuestionId) return this.renderOpenQuestion(this.openQuestionId);
+    if (this.thread.openId) {
+      return this.thread.render({
+        back: this.t('questions.back'),
+        headingLevel: this.headingLevel,
+        exportparts: threadExportparts,
+      });
+    }
     return html`
       <section class="root" aria-labelledby="heading">
         ${this.renderHeading()} ${this.hideFilters ? nothing : this.renderFilters()} ${this.renderCount()}
@@ -217,9 +214,9 @@ export class PleinQuestions extends PleinElement {
         <a
           part="title"
           class="title"
-          href=${this.hrefFor(question.id)}
+          href=${this.thread.hrefFor(question.id)}
           data-question-id=${question.id}
-          @click=${(event: MouseEvent) => this.onOpen(event, question)}
+          @click=${(event: MouseEvent) => this.thread.onOpen(event, question)}
           >${question.title}</a
         >
         <p part="meta" class="meta">
@@ -287,52 +284,6 @@ export class PleinQuestions extends PleinElement {
       </div>
     `;
   }
-
-  private renderOpenQuestion(questionId: string) {
-    return html`
-      <div class="root">
-        <button part="back" class="link-button back" type="button" @click=${this.closeQuestion}>
-          ← ${this.t('questions.back')}
-        </button>
-        <plein-question
-          question-id=${questionId}
-          .endpoint=${this.endpoint}
-          .community=${this.community}
-          heading-level=${this.headingLevel}
-          exportparts="title: question-title, answer, expert-answer, answer-body, form, submit"
-        ></plein-question>
-      </div>
-    `;
-  }
-
-  private hrefFor(id: string): string {
-    return this.questionHref ? this.questionHref.replaceAll('{id}', encodeURIComponent(id)) : `#vraag-${id}`;
-  }
-
-  private onOpen(event: MouseEvent, question: QuestionSummary): void {
-    // Ctrl- or middle-click on a real link opens a new tab, as on any website.
-    const newTab = event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey;
-    if (newTab && this.questionHref) return;
-    const open = new PleinQuestionOpenEvent(question.id, question.title);
-    this.dispatchEvent(open);
-    if (open.defaultPrevented) {
-      event.preventDefault();
-      return;
-    }
-    if (this.questionHref) return;
-    event.preventDefault();
-    void this.openInPlace(question.id);
-  }
-
-  private async openInPlace(questionId: string): Promise<void> {
-    await import('../../define/plein-question.ts');
-    this.openQuestionId = questionId;
-  }
-
-  private closeQuestion = () => {
-    this.returnFocusTo = this.openQuestionId;
-    this.openQuestionId = undefined;
-  };
 
   private onSearchInput(event: InputEvent): void {
     this.searchText = (event.target as HTMLInputElement).value;

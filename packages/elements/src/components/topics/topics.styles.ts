@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { linkLook } from '../../styles/base.styles.ts';
 
 export const topicsStyles = css`
   @layer plein {
@@ -40,20 +41,12 @@ export const topicsStyles = css`
 
     .link {
       display: block;
-      min-block-size: 1.5em;
-      padding: 0;
-      border: 0;
-      background: none;
-      color: var(--_plein-link-color);
-      font: inherit;
+      ${linkLook}
       font-size: 1.125em;
       font-weight: 700;
       line-height: 1.3;
       text-align: start;
-      text-decoration: underline;
-      text-underline-offset: 0.15em;
       overflow-wrap: anywhere;
-      cursor: pointer;
     }
 
     .item.chosen .link {
