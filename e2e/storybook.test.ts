@@ -74,10 +74,10 @@ interface IndexEntry {
  * `forbidden` with HTTP 403. Chromium itself logs each such response as a console error ("Failed to load resource: …"),
  * and collectPageProblems records the 403 response, although the page handles both (the element shows its Dutch
  * message and logs nothing). Exactly those messages, for the mocked endpoint only, are allowed, and only in stories
- * whose id says they fail that way. (`unknownCommunity` answers 200 with a null community, and `serverError` 200 with
+ * whose id says they fail that way (error, forbidden, offline). (`unknownCommunity` answers 200 with a null community, and `serverError` 200 with
  * GraphQL errors: neither makes Chromium log anything.)
  */
-const expectsFailedRequests = (storyId: string) => /error|forbidden/.test(storyId);
+const expectsFailedRequests = (storyId: string) => /error|forbidden|offline/.test(storyId);
 const failedRequestMessage =
   /^console\.error: Failed to load resource: (net::ERR_FAILED|the server responded with a status of 403 \(Forbidden\))$/;
 const isExpectedFailure = (problem: string) =>

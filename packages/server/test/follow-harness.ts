@@ -1,18 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { type ParsedMail, simpleParser } from 'mailparser';
-import { buildApp } from '../src/app.ts';
 import { DEFAULT_MAIL_FROM } from '../src/config.ts';
 import { NodemailerMailer } from '../src/mail/mailer.ts';
-import { seedCommunity } from '../src/seed/seed.ts';
 import { ServiceEvents } from '../src/services/events.ts';
-import { createServices, type Services } from '../src/services/services.ts';
-import { type OpenedStore, openStore } from '../src/store/open-store.ts';
-import type { GraphQLBody } from './api-harness.ts';
-import { freshSqliteDatabase } from './engines.ts';
-import { fixedClock, fixtureCommunity } from './fixture-community.ts';
+import { createServices } from '../src/services/services.ts';
+import { type ApiHarness, startApiHarness } from './api-harness.ts';
+import { fixedClock } from './fixture-community.ts';
 
 export const PUBLIC_URL = 'https://plein.test';
 
@@ -23,21 +18,13 @@ export interface OutboxMessage {
   mail: ParsedMail;
 }
 
-export interface FollowHarness {
-  app: FastifyInstance;
-  opened: OpenedStore;
-  services: Services;
+export interface FollowHarness extends ApiHarness {
   outboxDir: string;
   /** Everything the server logged, one JSON line each. */
   logLines: string[];
   /** Moves the clock that the services read. */
   advance(milliseconds: number): void;
   now(): Date;
-  graphql(
-    query: string,
-    variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
-  ): Promise<{ status: number; body: GraphQLBody }>;
   /** Waits until every listener and every e-mail started so far is done. */
   settle(): Promise<void>;
   /** The outbox's `.eml` files, oldest first. */
@@ -46,47 +33,34 @@ export interface FollowHarness {
 }
 
 /**
- * The real app on a fresh SQLite file with the fixture community, mail written as `.eml` files to a temporary
- * outbox, and a clock the test moves.
+ * The API harness (`api-harness.ts`) with mail written as `.eml` files to a temporary outbox, a clock the test moves,
+ * and the server's log lines kept.
  */
 export async function startFollowHarness(): Promise<FollowHarness> {
-  const database = freshSqliteDatabase();
   const outboxDir = mkdtempSync(join(tmpdir(), 'plein-outbox-'));
   let now = fixedClock();
   const clock = () => new Date(now);
-  const opened = await openStore(database.url);
-  await seedCommunity(opened.store, fixtureCommunity, clock);
   const mailer = new NodemailerMailer({ smtpUrl: undefined, outboxDir, from: DEFAULT_MAIL_FROM });
   const failures: unknown[] = [];
-  const services = createServices(opened.store, clock, new ServiceEvents((error) => failures.push(error)), {
-    follow: { mailer, publicUrl: PUBLIC_URL, onError: (error) => failures.push(error) },
-  });
   const logLines: string[] = [];
-  const app = await buildApp({
-    store: opened.store,
-    services,
+  const api = await startApiHarness({
+    clock,
+    services: (store) =>
+      createServices(store, clock, new ServiceEvents((error) => failures.push(error)), {
+        follow: { mailer, publicUrl: PUBLIC_URL, onError: (error) => failures.push(error) },
+      }),
     logLevel: 'info',
     logStream: { write: (line: string) => void logLines.push(line) },
   });
+  const { services } = api;
   return {
-    app,
-    opened,
-    services,
+    ...api,
     outboxDir,
     logLines,
     advance(milliseconds) {
       now = new Date(now.getTime() + milliseconds);
     },
     now: clock,
-    async graphql(query, variables = {}, headers = {}) {
-      const response = await app.inject({
-        method: 'POST',
-        url: '/graphql',
-        headers: { 'content-type': 'application/json', host: 'localhost:4000', ...headers },
-        payload: JSON.stringify({ query, variables }),
-      });
-      return { status: response.statusCode, body: response.json() as GraphQLBody };
-    },
     async settle() {
       await services.events.settled();
       await services.follows.settled();
@@ -104,10 +78,8 @@ export async function startFollowHarness(): Promise<FollowHarness> {
       );
     },
     async close() {
-      await app.close();
+      await api.close();
       mailer.close();
-      await opened.connection.close();
-      await database.drop();
       rmSync(outboxDir, { recursive: true, force: true });
     },
   };

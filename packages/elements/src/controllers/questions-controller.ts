@@ -1,12 +1,7 @@
-import {
-  PleinDataChangeEvent,
-  type PleinClient,
-  type QuestionPage,
-  type QuestionsQuery,
-  type QuestionSummary,
-} from '@plein/client';
+import type { PleinClient, QuestionPage, QuestionsQuery, QuestionSummary } from '@plein/client';
 import { Task, TaskStatus } from '@lit/task';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import { DataChangeController } from './data-change-controller.ts';
 
 export interface QuestionsRequest {
   client: PleinClient | undefined;
@@ -17,21 +12,21 @@ export interface QuestionsRequest {
  * The list behind `<plein-questions>`: the first page follows the filters (a change aborts the request in flight),
  * "more" appends the next page, and a question asked or answered on the same page reloads the list.
  */
-export class QuestionsController implements ReactiveController {
+export class QuestionsController {
   items: QuestionSummary[] = [];
   totalCount = 0;
   hasNextPage = false;
   private endCursor: string | null = null;
-  private listenedClient: PleinClient | undefined;
 
   private readonly firstPage: Task<[PleinClient | undefined, string], QuestionPage | undefined>;
   private readonly nextPage: Task<[], QuestionPage | undefined>;
+  private readonly changes: DataChangeController;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly request: () => QuestionsRequest,
   ) {
-    host.addController(this);
+    this.changes = new DataChangeController(host, () => void this.firstPage.run());
     this.firstPage = new Task(host, {
       args: () => {
         const { client, query } = this.request();
@@ -39,7 +34,7 @@ export class QuestionsController implements ReactiveController {
       },
       task: async ([client, query], { signal }) => {
         if (!client) return undefined;
-        this.listenTo(client);
+        this.changes.listenTo(client);
         return client.questions(JSON.parse(query) as QuestionsQuery, { signal });
       },
       onComplete: (page) => {
@@ -64,14 +59,6 @@ export class QuestionsController implements ReactiveController {
         this.take(page);
       },
     });
-  }
-
-  hostConnected(): void {
-    if (this.listenedClient) this.listenedClient.addEventListener('plein-data-change', this.onDataChange);
-  }
-
-  hostDisconnected(): void {
-    this.listenedClient?.removeEventListener('plein-data-change', this.onDataChange);
   }
 
   get status(): TaskStatus {
@@ -107,15 +94,4 @@ export class QuestionsController implements ReactiveController {
     this.hasNextPage = page?.pageInfo.hasNextPage ?? false;
     this.endCursor = page?.pageInfo.endCursor ?? null;
   }
-
-  private listenTo(client: PleinClient): void {
-    if (this.listenedClient === client) return;
-    this.listenedClient?.removeEventListener('plein-data-change', this.onDataChange);
-    client.addEventListener('plein-data-change', this.onDataChange);
-    this.listenedClient = client;
-  }
-
-  private readonly onDataChange = (event: Event) => {
-    if (event instanceof PleinDataChangeEvent) void this.firstPage.run();
-  };
 }
