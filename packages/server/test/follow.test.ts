@@ -319,6 +319,47 @@ describe('following a question by e-mail', () => {
     }
   });
 
+  it('puts no raw personal data of any kind in the outbox', async () => {
+    const before = (await api.outbox()).length;
+    const titles = [
+      'Mijn BSN is 111222333 en mijn IBAN NL91 ABNA 0417 1643 00, klopt mijn WW?',
+      'Ik woon op Kerkstraat 12, 9934 AB Delfzijl en ben geboren op 12-03-1975: WW?',
+      'Mijn naam is Jan de Vries. Krijg ik WW na ontslag?',
+    ];
+    for (const title of titles) {
+      const { body } = await api.graphql(ask, {
+        input: {
+          community: 'testgemeente',
+          topic: 'ww',
+          title,
+          body: 'Ik ben ontslagen en weet niet hoe lang mijn WW-uitkering duurt. Wie kan mij helpen?',
+          notifyEmail: 'alles@example.org',
+          idempotencyKey: key(),
+        },
+      });
+      assert.deepEqual(body.data.askQuestion.errors, []);
+      await api.settle();
+      const confirmation = (await newMessages(before)).at(-1)!;
+      await submitForm(linkIn(confirmation, `${PUBLIC_URL}/meldingen/bevestigen?token=`), '');
+      await postAnswer((body.data.askQuestion.question as { id: string }).id);
+    }
+    const messages = await newMessages(before);
+    assert.equal(messages.length, titles.length * 2, 'a confirmation and a notification per question');
+    const raws = [
+      '111222333',
+      'NL91ABNA0417164300',
+      'NL91 ABNA',
+      '9934 AB',
+      'Kerkstraat 12',
+      '12-03-1975',
+      'Jan de Vries',
+    ];
+    for (const message of messages) {
+      const everything = [message.raw, message.mail.subject, message.mail.text, message.mail.html].join('\n');
+      for (const raw of raws) assert.ok(!everything.includes(raw), `"${raw}" reached the outbox`);
+    }
+  });
+
   it('never logs an address', async () => {
     const logged = api.logLines.join('\n');
     assert.ok(api.logLines.length > 0, 'the server logged requests');
