@@ -201,6 +201,14 @@ describe('asking safely (real server, built bundle, Chromium)', () => {
     assert.match(notification.raw, /^List-Unsubscribe:\s+<http\S+\/meldingen\/afmelden\?token=/m);
     assert.match(notification.raw, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
 
+    // "Lees het antwoord" opens the question on the municipal site, with the answer.
+    const questionLink = /https?:\/\/\S+\/municipal-site\/#vraag-[\w-]+/.exec(notification.text)?.[0];
+    assert.ok(questionLink, 'the notification links to the question');
+    const reading = await asker.newPage();
+    await reading.goto(questionLink);
+    await reading.locator('plein-question').getByRole('heading', { name: title }).waitFor();
+    await reading.close();
+
     const unsubscribePage = await asker.newPage();
     await unsubscribePage.goto(linkIn(notification, '/meldingen/afmelden'));
     await unsubscribePage.getByRole('button', { name: 'Afmelden' }).click();

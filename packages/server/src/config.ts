@@ -40,7 +40,8 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ser
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const publicUrl = httpUrl('PUBLIC_URL', env.PUBLIC_URL || `http://localhost:${port}`);
-  const questionUrl = env.PLEIN_QUESTION_URL || `${publicUrl}/?vraag={id}`;
+  // The example municipal site opens `#vraag-<id>` in its <plein-questions>; a real community sets its own page.
+  const questionUrl = env.PLEIN_QUESTION_URL || `${publicUrl}/municipal-site/#vraag-{id}`;
   if (!questionUrl.includes('{id}')) throw new Error('PLEIN_QUESTION_URL must hold {id}, the place of the question id');
   httpUrl('PLEIN_QUESTION_URL', questionUrl.replace('{id}', 'id'));
   return {

@@ -123,7 +123,7 @@ describe('following a question by e-mail', () => {
     const notification = arrived[1]!;
     assert.equal(notification.mail.subject, 'Er is een nieuw antwoord op de vraag die u volgt');
     assert.ok(notification.mail.text?.includes(questionTitle));
-    assert.ok(notification.mail.text?.includes(`${PUBLIC_URL}/?vraag=${questionId}`));
+    assert.ok(notification.mail.text?.includes(`${PUBLIC_URL}/municipal-site/#vraag-${questionId}`));
     assert.ok(!notification.raw.includes('UWV'), 'the answer text stays out of the mail');
     assert.ok(!String(notification.mail.html).includes(posted.body));
     assert.ok(String(notification.mail.html).length > 0);

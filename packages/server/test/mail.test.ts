@@ -138,7 +138,7 @@ describe('mail configuration', () => {
   it('defaults to the outbox, a local From and links on this port', () => {
     const config = configFromEnvironment({ PORT: '4100' });
     assert.equal(config.publicUrl, 'http://localhost:4100');
-    assert.equal(config.questionUrl, 'http://localhost:4100/?vraag={id}');
+    assert.equal(config.questionUrl, 'http://localhost:4100/municipal-site/#vraag-{id}');
     assert.deepEqual(config.mail, {
       smtpUrl: undefined,
       outboxDir: './data/outbox',

@@ -34,8 +34,17 @@ export class InPlaceThreadController implements ReactiveController {
   constructor(
     private readonly host: PleinElement,
     private readonly questionHref: () => string | undefined,
+    /** Open the thread named in the page address (`#vraag-<id>`) on connect: links in e-mails land here. */
+    private readonly followAddress = false,
   ) {
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (!this.followAddress || this.questionId || this.questionHref()) return;
+    const id = /^#vraag-(.+)$/.exec(globalThis.location?.hash ?? '')?.[1];
+    // No focus move on page load: the reader starts at the top of the page, as on any page.
+    if (id) void this.open(decodeURIComponent(id), false);
   }
 
   /** The question whose thread is shown in place, if any. */
@@ -88,10 +97,10 @@ export class InPlaceThreadController implements ReactiveController {
     if (this.routeOpen(event, question)) void this.open(question.id);
   }
 
-  async open(questionId: string): Promise<void> {
+  async open(questionId: string, moveFocus = true): Promise<void> {
     await import('../define/plein-question.ts');
     this.questionId = questionId;
-    this.focusPending = true;
+    this.focusPending = moveFocus;
     this.host.requestUpdate();
   }
 

@@ -26,7 +26,7 @@ export interface FollowSettings {
   mailer: Mailer;
   /** This server as people reach it, without a trailing slash, for example https://plein.example.org. */
   publicUrl: string;
-  /** The link to a question; `{id}` becomes its id. Default: `${publicUrl}/?vraag={id}`. */
+  /** The link to a question; `{id}` becomes its id. Default: the example municipal site, `${publicUrl}/municipal-site/#vraag-{id}`. */
   questionUrl?: string;
   /** Told when a mail could not be sent; gets no address and no message text. */
   onError?: (error: unknown, what: string) => void;
@@ -70,7 +70,7 @@ export class FollowService {
     private readonly settings: FollowSettings = { mailer: new MemoryMailer(), publicUrl: 'http://localhost:4000' },
   ) {
     this.mailer = settings.mailer;
-    this.questionUrlTemplate = settings.questionUrl ?? `${settings.publicUrl}/?vraag={id}`;
+    this.questionUrlTemplate = settings.questionUrl ?? `${settings.publicUrl}/municipal-site/#vraag-{id}`;
   }
 
   /** Mail and notify on the events of the services that write. Returns a function that stops listening. */

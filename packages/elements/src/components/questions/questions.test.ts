@@ -163,6 +163,21 @@ describe('<plein-questions>', () => {
     await waitUntil(() => shadow(element).activeElement?.getAttribute('data-question-id') === 'q3', 'focus restored');
   });
 
+  it('opens the question named in the page address (#vraag-<id>, as in e-mail links) without moving focus', async () => {
+    const before = location.hash;
+    history.replaceState(null, '', '#vraag-q2');
+    try {
+      const element = await fixture<PleinQuestions>(
+        html`<plein-questions endpoint=${MOCK_ENDPOINT} community=${MOCK_COMMUNITY}></plein-questions>`,
+      );
+      await waitUntil(() => shadow(element).querySelector('plein-question'), 'thread shown', { timeout: 5000 });
+      expect(shadow(element).querySelector('plein-question')!.getAttribute('question-id')).to.equal('q2');
+      expect(shadow(element).activeElement === null).to.equal(true);
+    } finally {
+      history.replaceState(null, '', before || location.pathname);
+    }
+  });
+
   it('is accessible in its loaded, empty and error states', async () => {
     await expect(await renderList()).to.be.accessible();
     worker.use(...scenarios.empty);

@@ -74,7 +74,7 @@ export class PleinQuestions extends PleinElement {
 
   private searchTimer?: ReturnType<typeof setTimeout>;
 
-  private readonly thread = new InPlaceThreadController(this, () => this.questionHref);
+  private readonly thread = new InPlaceThreadController(this, () => this.questionHref, true);
 
   private readonly overview = new Task(this, {
     args: () => [this.client] as [PleinClient | undefined],
