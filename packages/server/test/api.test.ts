@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AskQuestionDocument, QuestionsListDocument, QuestionThreadDocument } from '@plein/schema';
+import { createServices } from '../src/services/services.ts';
 import { type ApiHarness, startApiHarness } from './api-harness.ts';
+import { fixedClock } from './fixture-community.ts';
 
 const ask = String(AskQuestionDocument);
 const list = String(QuestionsListDocument);
@@ -30,7 +32,8 @@ function assertNothingLeaks(body: unknown) {
 describe('GraphQL API', () => {
   let api: ApiHarness;
   before(async () => {
-    api = await startApiHarness();
+    // The fixture's clock, so verifications and edit windows do not depend on the day the test runs.
+    api = await startApiHarness({ services: (store) => createServices(store, fixedClock) });
   });
   after(() => api.close());
 

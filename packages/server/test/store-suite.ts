@@ -202,6 +202,8 @@ export function defineStoreSuite(engine: string, open: () => Promise<TestDatabas
             created_at: '2026-11-01T12:00:00.000Z',
             publication: 'PUBLISHED',
             owner_token_hash: null,
+            source_url: null,
+            reviewed_on: null,
           });
         }),
       );
