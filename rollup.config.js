@@ -12,6 +12,10 @@ const defineModules = [
   'plein-ask',
   'plein-topics',
   'plein-my-questions',
+  'plein-sign-in',
+  'plein-expert-inbox',
+  'plein-expert',
+  'plein-experts',
 ];
 
 const typescript = () => esbuild({ tsconfig: `${root}tsconfig.json`, target: 'es2022', sourceMap: true });

@@ -57,6 +57,10 @@ const tags = [
   'plein-ask',
   'plein-topics',
   'plein-my-questions',
+  'plein-sign-in',
+  'plein-expert-inbox',
+  'plein-expert',
+  'plein-experts',
   'plein-community',
 ];
 for (const tag of tags) {

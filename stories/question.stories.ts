@@ -355,3 +355,39 @@ export const VotedBefore: Story = {
     return forgetThisDevice;
   },
 };
+
+/**
+ * An expert answer with its source on wetten.overheid.nl ("Bron:", the full address in the link), the date the expert
+ * checked it, and the note under every expert answer that it is general information, not personal legal advice.
+ */
+export const ExpertAnswerWithSourceAndNote: Story = {
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    const source = await findIn(root, '[data-answer-id="a1"] [part="answer-source"]');
+    await expect(source.textContent).toContain('wetten.overheid.nl');
+    await findIn(root, '[data-answer-id="a1"] [part="answer-reviewed"]');
+    await findIn(root, '[data-answer-id="a2"] [part="expert-note"]');
+  },
+};
+
+/** "Profiel van Geert Heikens" shows his profile right under the answer. */
+export const ExpertProfileUnderAnswer: Story = {
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    (await findIn<HTMLButtonElement>(root, '[data-answer-id="a1"] [part="expert-link"]')).click();
+    await findIn(root, '[data-answer-id="a1"] plein-expert');
+  },
+};
+
+/** With `expert-href`, "Profiel van …" under an expert's name links to the host's own profile page. */
+export const ExpertProfileLinks: Story = {
+  render: (args) => html`
+    <plein-question
+      endpoint=${MOCK_ENDPOINT}
+      community=${MOCK_COMMUNITY}
+      question-id=${args.questionId}
+      heading-level=${args.headingLevel}
+      expert-href="/expert/{id}"
+    ></plein-question>
+  `,
+};

@@ -6,12 +6,20 @@ import {
   AskQuestionDocument,
   type AskQuestionInput,
   type AskQuestionMutation,
+  ClaimQuestionDocument,
+  type ClaimQuestionMutation,
   CommunityOverviewDocument,
   type CommunityOverviewQuery,
   DeleteQuestionDocument,
   EditQuestionDocument,
   type EditQuestionInput,
   type EditQuestionMutation,
+  ExpertProfileDocument,
+  type ExpertProfileFragment,
+  ExpertsDirectoryDocument,
+  type ExpertsDirectoryQuery,
+  ExpertInboxDocument,
+  type ExpertInboxQuery,
   FollowQuestionDocument,
   type FollowQuestionMutation,
   MarkAnswerHelpfulDocument,
@@ -27,12 +35,26 @@ import {
   type QuestionsListQueryVariables,
   QuestionThreadDocument,
   type QuestionThreadQuery,
+  ReleaseClaimDocument,
+  type ReleaseClaimMutation,
+  RequestSignInLinkDocument,
+  type RequestSignInLinkMutation,
   ResolveQuestionDocument,
+  type SignInResultFragment,
+  SignInDocument,
+  SignInWithLinkDocument,
+  SignInWithPortalTokenDocument,
+  SignOutDocument,
   SimilarQuestionsDocument,
   type SimilarQuestionsQuery,
   SituationsDocument,
   type SituationsQuery,
   type TypedDocumentString,
+  ViewerDocument,
+  type ViewerFieldsFragment,
+  UpdateMyProfileDocument,
+  type UpdateMyProfileInput,
+  type UpdateMyProfileMutation,
   limits,
 } from '@plein/schema';
 import { ClientError, GraphQLClient } from 'graphql-request';
@@ -42,6 +64,7 @@ import { kindOfCode, PleinError, type PleinErrorKind } from './errors.ts';
 import type { AnswerSnapshot, LiveAnswersOptions, LiveStatus, LiveSubscription } from './live.ts';
 import { type ClientLocale, errorMessages, notOwnerMessages } from './messages.ts';
 import { defaultRetryPolicy, type RetryPolicy, withRetries } from './retry.ts';
+import { type SessionChangeReason, type SessionInfo, SessionStore, sessionViewerOf } from './session.ts';
 
 export interface PleinClientOptions {
   /** The GraphQL endpoint, for example https://community.example.nl/graphql. */
@@ -49,7 +72,10 @@ export interface PleinClientOptions {
   /** The community's slug, for example `eemsdelta`. */
   community: string;
   locale?: ClientLocale;
-  /** A bearer token for signed-in experts, moderators and staff; citizens need none. */
+  /**
+   * A bearer token for signed-in experts, moderators and staff; citizens need none. Without it the client uses the
+   * session its own sign-in methods keep (sessionStorage, per endpoint and community).
+   */
   getToken?: () => string | null | undefined | Promise<string | null | undefined>;
   fetch?: typeof fetch;
   /** A call that takes longer fails with kind `timeout`. Default 15 s. */
@@ -83,6 +109,35 @@ export type EditQuestionFields = Omit<EditQuestionInput, 'ownerToken'>;
 export type QuestionChangePayload = EditQuestionMutation['editQuestion'];
 export type MarkAnswerHelpfulPayload = MarkAnswerHelpfulMutation['markAnswerHelpful'];
 export type FollowQuestionPayload = FollowQuestionMutation['followQuestion'];
+/** An expert's public profile: who they are, whether they are independent, and their verification. */
+export type ExpertProfile = ExpertProfileFragment;
+export type ExpertPage = NonNullable<ExpertsDirectoryQuery['community']>['experts'];
+export interface ExpertsQuery {
+  /** A topic's slug: only experts for that topic. */
+  topic?: string | null;
+  first?: number;
+  after?: string | null;
+}
+export type UpdateMyProfileFields = UpdateMyProfileInput;
+export type UpdateMyProfilePayload = UpdateMyProfileMutation['updateMyProfile'];
+/** Who is signed in, with their expert profile: what the Viewer query and the sign-in mutations return. */
+export type PleinViewer = ViewerFieldsFragment;
+/** The result of a sign-in: the session (its token stays inside the client), or errors to show as they are. */
+export interface SignInOutcome {
+  session: SessionInfo | null;
+  errors: UserErrorLike[];
+}
+export type RequestSignInLinkPayload = RequestSignInLinkMutation['requestSignInLink'];
+export type InboxPage = NonNullable<ExpertInboxQuery['viewer']>['inbox'];
+export type InboxQuestion = InboxPage['edges'][number]['node'];
+export type QuestionClaim = NonNullable<InboxQuestion['claim']>;
+export interface InboxQuery {
+  first?: number;
+  after?: string | null;
+}
+export type ClaimQuestionPayload = ClaimQuestionMutation['claimQuestion'];
+export type ReleaseClaimPayload = ReleaseClaimMutation['releaseClaim'];
+export type { SessionChangeReason, SessionInfo, SessionViewer } from './session.ts';
 // Types only: the live module itself is loaded with import() on first use (see subscribeToAnswers).
 export type { LiveAnswersOptions, LiveStatus, LiveSubscription } from './live.ts';
 
@@ -93,6 +148,27 @@ export class PleinDataChangeEvent extends Event {
     readonly questionId: string,
   ) {
     super('plein-data-change');
+  }
+}
+
+/**
+ * Fired on the client when someone signs in or out, or the session ends (expired, or refused by the server), so every
+ * element on the page shows what fits the new viewer. Cached responses are dropped before it fires.
+ */
+export class PleinSessionChangeEvent extends Event {
+  constructor(
+    readonly reason: SessionChangeReason,
+    /** The session now, or undefined when nobody is signed in. */
+    readonly session: SessionInfo | undefined,
+  ) {
+    super('plein-session-change');
+  }
+}
+
+/** Fired on the client after a signed-in expert changed their profile, so every profile and directory can refresh. */
+export class PleinExpertChangeEvent extends Event {
+  constructor(readonly expert: ExpertProfile) {
+    super('plein-expert-change');
   }
 }
 
@@ -135,6 +211,37 @@ export interface PleinClient extends EventTarget {
   ): LiveSubscription;
   /** A random key for one submit; send the same key on every retry of that submit. */
   newIdempotencyKey(): string;
+  /** The signed-in session of this endpoint and community (the token stays inside), or undefined. */
+  currentSession(): SessionInfo | undefined;
+  /** Who the server says is signed in, or null. A session the server no longer knows is forgotten. */
+  viewer(options?: CallOptions): Promise<PleinViewer | null>;
+  /** E-mail and password. On success the session is kept and `plein-session-change` fires. */
+  signIn(email: string, password: string, options?: CallOptions): Promise<SignInOutcome>;
+  /** Sends a sign-in link when the account exists; the answer is the same either way. */
+  requestSignInLink(email: string, options?: CallOptions): Promise<RequestSignInLinkPayload>;
+  /** Trades a sign-in link's token (`?plein-link=`) for a session. */
+  signInWithLink(token: string, options?: CallOptions): Promise<SignInOutcome>;
+  /** A host portal's signed token (JWT) for a citizen. The JWT itself is never stored. */
+  signInWithPortalToken(jwt: string, options?: CallOptions): Promise<SignInOutcome>;
+  /** A session token the server handed over another way (organisation sign-on, `#plein-session=`). */
+  useSessionToken(token: string, options?: CallOptions): Promise<SignInOutcome>;
+  /** Ends the session at the server, then always forgets it here. */
+  signOut(options?: CallOptions): Promise<void>;
+  /** For experts: open questions in their topics without an expert answer, oldest first. */
+  expertInbox(query?: InboxQuery, options?: CallOptions): Promise<InboxPage>;
+  /** "Ik pak deze op": claims a question for two hours. */
+  claimQuestion(questionId: string, options?: CallOptions): Promise<ClaimQuestionPayload>;
+  /** "Geef terug": releases the viewer's claim. */
+  releaseClaim(questionId: string, options?: CallOptions): Promise<ReleaseClaimPayload>;
+  /** One expert's public profile; fails with kind `not-found` when there is no such expert. */
+  expertProfile(id: string, options?: CallOptions): Promise<ExpertProfile>;
+  /** The community's experts, optionally for one topic, a page at a time (`first` is capped at 50 by the server). */
+  experts(query?: ExpertsQuery, options?: CallOptions): Promise<ExpertPage>;
+  /**
+   * The signed-in expert changes their own profile (needs a bearer token from `getToken`). On success the cached
+   * profiles, directories and threads are dropped and `plein-expert-change` fires on the client.
+   */
+  updateMyProfile(fields: UpdateMyProfileFields, options?: CallOptions): Promise<UpdateMyProfilePayload>;
 }
 
 type Variables = Record<string, unknown>;
@@ -190,6 +297,11 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
   private readonly timeoutMs: number;
   private readonly retryPolicy: RetryPolicy;
   private readonly getToken: PleinClientOptions['getToken'];
+  private readonly session: SessionStore;
+  /** True when the bearer token comes from the session kept here, not from the host's `getToken`. */
+  private readonly usesOwnSession: boolean;
+  /** Goes up at every session change: an answer to a request made before it is not cached. */
+  private sessionGeneration = 0;
 
   constructor(options: PleinClientOptions) {
     super();
@@ -198,7 +310,10 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
     this.locale = options.locale ?? 'nl';
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.retryPolicy = options.retry ?? defaultRetryPolicy;
-    this.getToken = options.getToken;
+    this.session = new SessionStore(options.endpoint, options.community);
+    this.session.watch(this);
+    this.usesOwnSession = !options.getToken;
+    this.getToken = options.getToken ?? (() => this.session.get()?.token);
     this.cache = new ResponseCache(options.cacheTtlMs ?? 30_000);
     // No cookies and no credentials of the host page ever travel with a call (privacy by default).
     this.transport = new GraphQLClient(options.endpoint, {
@@ -253,7 +368,7 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
     const { answerQuestion } = await this.mutate(AnswerQuestionDocument, { input: fields }, options);
     if (answerQuestion.answer) {
       const id = String(fields.questionId);
-      this.cache.invalidate(`QuestionThread|${id}|`, `QuestionAnswers|${id}|`, 'QuestionsList|');
+      this.cache.invalidate(`QuestionThread|${id}|`, `QuestionAnswers|${id}|`, 'QuestionsList|', 'ExpertInbox|');
       this.dispatchEvent(new PleinDataChangeEvent('answer-posted', id));
     }
     return answerQuestion;
@@ -373,6 +488,128 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
     return crypto.randomUUID();
   }
 
+  currentSession(): SessionInfo | undefined {
+    const session = this.session.get();
+    return session && { expiresAt: session.expiresAt, viewer: session.viewer };
+  }
+
+  /** Called by the session store when this endpoint's and community's session changed, from whichever client. */
+  sessionChanged(reason: SessionChangeReason): void {
+    this.sessionGeneration++;
+    // Everything cached may be someone else's view: claims, the inbox, what a role may see.
+    this.cache.invalidate('');
+    this.inFlight.clear();
+    this.dispatchEvent(new PleinSessionChangeEvent(reason, this.currentSession()));
+  }
+
+  async viewer(options: CallOptions = {}): Promise<PleinViewer | null> {
+    const generation = this.sessionGeneration;
+    const { viewer } = await this.query(ViewerDocument, {}, options);
+    if (!viewer && this.usesOwnSession && generation === this.sessionGeneration) this.session.clear('unauthenticated');
+    return viewer;
+  }
+
+  async signIn(email: string, password: string, options: CallOptions = {}): Promise<SignInOutcome> {
+    const input = { community: this.community, email, password };
+    const { signIn } = await this.mutate(SignInDocument, { input }, options);
+    return this.keepSession(signIn);
+  }
+
+  async requestSignInLink(email: string, options: CallOptions = {}): Promise<RequestSignInLinkPayload> {
+    const input = { community: this.community, email };
+    return (await this.mutate(RequestSignInLinkDocument, { input }, options)).requestSignInLink;
+  }
+
+  async signInWithLink(token: string, options: CallOptions = {}): Promise<SignInOutcome> {
+    const { signInWithLink } = await this.mutate(SignInWithLinkDocument, { token }, options);
+    return this.keepSession(signInWithLink);
+  }
+
+  async signInWithPortalToken(jwt: string, options: CallOptions = {}): Promise<SignInOutcome> {
+    const input = { community: this.community, token: jwt };
+    const { signInWithPortalToken } = await this.mutate(SignInWithPortalTokenDocument, { input }, options);
+    return this.keepSession(signInWithPortalToken);
+  }
+
+  async useSessionToken(token: string, options: CallOptions = {}): Promise<SignInOutcome> {
+    const { viewer } = await withRetries(
+      () => this.send(ViewerDocument, {}, options.signal, token),
+      this.retryPolicy,
+      options.signal,
+    );
+    if (!viewer || viewer.community.slug !== this.community) {
+      const message = errorMessages[this.locale].unauthenticated;
+      return { session: null, errors: [{ field: null, code: 'UNAUTHENTICATED', message }] };
+    }
+    return this.keepSession({ session: { token, expiresAt: viewer.sessionExpiresAt }, viewer, errors: [] });
+  }
+
+  async signOut(options: CallOptions = {}): Promise<void> {
+    try {
+      if (this.session.get() || !this.usesOwnSession) await this.mutate(SignOutDocument, {}, options);
+    } catch {
+      // The server ends the session at its expiry anyway; this browser forgets it now.
+    } finally {
+      this.session.clear('signed-out');
+    }
+  }
+
+  async expertInbox(query: InboxQuery = {}, options: CallOptions = {}): Promise<InboxPage> {
+    const variables = { first: query.first ?? limits.pageSize.default, after: query.after ?? null };
+    const { viewer } = await this.query(ExpertInboxDocument, variables, options);
+    if (!viewer) throw this.error('unauthenticated');
+    return viewer.inbox;
+  }
+
+  async claimQuestion(questionId: string, options: CallOptions = {}): Promise<ClaimQuestionPayload> {
+    const { claimQuestion } = await this.mutate(ClaimQuestionDocument, { questionId }, options);
+    // Also on a refusal: another expert's claim means the cached inbox is out of date.
+    this.cache.invalidate('ExpertInbox|');
+    return claimQuestion;
+  }
+
+  async releaseClaim(questionId: string, options: CallOptions = {}): Promise<ReleaseClaimPayload> {
+    const { releaseClaim } = await this.mutate(ReleaseClaimDocument, { questionId }, options);
+    this.cache.invalidate('ExpertInbox|');
+    return releaseClaim;
+  }
+
+  /** Keeps the session of a successful sign-in (which tells every client of this community); the token stays here. */
+  private keepSession(payload: SignInResultFragment): SignInOutcome {
+    const { session, viewer, errors } = payload;
+    if (!session || !viewer) return { session: null, errors };
+    const kept = { token: session.token, expiresAt: session.expiresAt, viewer: sessionViewerOf(viewer) };
+    this.session.set(kept);
+    return { session: { expiresAt: kept.expiresAt, viewer: kept.viewer }, errors };
+  }
+
+  async expertProfile(id: string, options: CallOptions = {}): Promise<ExpertProfile> {
+    const data = await this.query(ExpertProfileDocument, { id }, options);
+    return this.found(data.expert);
+  }
+
+  async experts(query: ExpertsQuery = {}, options: CallOptions = {}): Promise<ExpertPage> {
+    const variables = {
+      community: this.community,
+      topic: query.topic || null,
+      first: query.first ?? limits.pageSize.default,
+      after: query.after ?? null,
+    };
+    const data = await this.query(ExpertsDirectoryDocument, variables, options);
+    return this.found(data.community).experts;
+  }
+
+  async updateMyProfile(fields: UpdateMyProfileFields, options: CallOptions = {}): Promise<UpdateMyProfilePayload> {
+    // Changing one's own profile twice gives the same result, so the usual retries are safe without a key.
+    const { updateMyProfile } = await this.mutate(UpdateMyProfileDocument, { input: fields }, options);
+    if (updateMyProfile.expert) {
+      // Threads show the expert's name and title with each answer, and the viewer carries the profile too.
+      this.cache.invalidate('ExpertProfile|', 'ExpertsDirectory|', 'Viewer|', 'QuestionThread|', 'QuestionAnswers|');
+      this.dispatchEvent(new PleinExpertChangeEvent(updateMyProfile.expert));
+    }
+    return updateMyProfile;
+  }
+
   private changed(questionId: string, payload: QuestionChangePayload): QuestionChangePayload {
     if (payload.question) {
       this.invalidateQuestion(questionId);
@@ -416,12 +653,17 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
     if (cached !== undefined) return Promise.resolve(cached);
     let shared = this.inFlight.get(key) as Promise<Result> | undefined;
     if (!shared) {
-      shared = withRetries(() => this.send(document, variables), this.retryPolicy)
+      const generation = this.sessionGeneration;
+      const request: Promise<Result> = withRetries(() => this.send(document, variables), this.retryPolicy)
         .then((result) => {
-          this.cache.set(key, result);
+          // An answer for the viewer before a sign-in or sign-out is not cached for the one after it.
+          if (generation === this.sessionGeneration) this.cache.set(key, result);
           return result;
         })
-        .finally(() => this.inFlight.delete(key));
+        .finally(() => {
+          if (this.inFlight.get(key) === request) this.inFlight.delete(key);
+        });
+      shared = request;
       this.inFlight.set(key, shared);
     }
     return untilAborted(shared, options.signal, () => this.error('aborted'));
@@ -440,8 +682,10 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
     document: TypedDocumentString<Result, Vars>,
     variables: Vars,
     signal?: AbortSignal,
+    /** A bearer token for this call only, instead of the session's or the host's. */
+    tokenForCall?: string,
   ): Promise<Result> {
-    const token = await this.getToken?.();
+    const token = tokenForCall ?? (await this.getToken?.());
     const headers: Record<string, string> = { 'accept-language': this.locale };
     if (token) headers.authorization = `Bearer ${token}`;
     const limit = deadline(this.timeoutMs, signal);
@@ -460,6 +704,10 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
         const code = first?.extensions?.code as string | undefined;
         const status = error.response.status;
         const kind = code ? kindOfCode(code) : status === 403 ? 'forbidden' : status >= 500 ? 'server' : 'bad-input';
+        // The server no longer knows the session this call carried (expired, signed out elsewhere, revoked).
+        if (kind === 'unauthenticated' && token && !tokenForCall && this.usesOwnSession) {
+          if (this.session.get()?.token === token) this.session.clear('unauthenticated');
+        }
         throw this.error(kind, code, first?.message, error);
       }
       throw this.error('network', undefined, undefined, error);

@@ -3,3 +3,4 @@ export { createDraftStore, type DraftStore, ownerTokenFor, rememberAnswerToken, 
 export { PleinError, type PleinErrorKind } from './errors.ts';
 export type { ClientLocale } from './messages.ts';
 export type { RetryPolicy } from './retry.ts';
+export { sessionKey, type StoredSession } from './session.ts';

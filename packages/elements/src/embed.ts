@@ -13,6 +13,10 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'plein-ask': () => import('./define/plein-ask.ts'),
   'plein-my-questions': () => import('./define/plein-my-questions.ts'),
   'plein-topics': () => import('./define/plein-topics.ts'),
+  'plein-sign-in': () => import('./define/plein-sign-in.ts'),
+  'plein-expert-inbox': () => import('./define/plein-expert-inbox.ts'),
+  'plein-expert': () => import('./define/plein-expert.ts'),
+  'plein-experts': () => import('./define/plein-experts.ts'),
 };
 const tags = Object.keys(loaders);
 const requested = new Set<string>();

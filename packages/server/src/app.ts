@@ -9,9 +9,11 @@ import { loaders, resolvers } from './graphql/resolvers.ts';
 import { liveUpdateOptions, registerLiveAnswers } from './graphql/subscriptions.ts';
 import { registerCors, requestOrigin } from './http/cors.ts';
 import { notificationPages } from './http/notification-pages.ts';
+import { oidcRoutes } from './http/oidc-routes.ts';
 import { localeFromHeader } from './i18n/locale.ts';
 import { messages } from './i18n/messages.ts';
 import type { Services } from './services/services.ts';
+import { bearerToken } from './services/session-service.ts';
 import type { PleinStore } from './store/store.ts';
 
 export interface AppOptions {
@@ -71,10 +73,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     path: '/graphql',
     graphiql: false,
     jit: 1,
-    context: (request): PleinContext => ({
+    // The viewer comes from `Authorization: Bearer <token>`. A token that does not work (expired, revoked, unknown)
+    // gives a null viewer, not an error: public queries keep working, and protected ones refuse with UNAUTHENTICATED.
+    context: async (request): Promise<PleinContext> => ({
       services,
       locale: localeFromHeader(request.headers['accept-language']),
       request: requestOrigin(request),
+      viewer: await services.sessions.viewerFor(bearerToken(request.headers.authorization)),
     }),
     errorFormatter: formatErrors,
     // Live answers over WebSocket on /graphql (graphql-ws protocol); see graphql/subscriptions.ts.
@@ -83,6 +88,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerLiveAnswers(app, services);
   // The pages behind the links in follow-up e-mails (confirm, unsubscribe).
   await app.register(notificationPages, { services });
+  // Single sign-on with a community's organisation (OpenID Connect); see http/oidc-routes.ts.
+  await app.register(oidcRoutes, { services });
+  // Refused sign-ins: a reason and a keyed hash of the address, never the address, a password or a token.
+  const stopSignInLog = services.signInLog.listen((refusal) => app.log.info({ signIn: refusal }, 'sign-in refused'));
+  app.addHook('onClose', async () => stopSignInLog());
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

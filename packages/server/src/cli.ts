@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { accountUsage, isAccountCommand, runAccountCommand } from './account-cli.ts';
 import { configFromEnvironment } from './config.ts';
+import { expertUsage, runExpertCommand } from './expert-cli.ts';
 import { eemsdelta } from './seed/eemsdelta.ts';
 import { seedCommunity } from './seed/seed.ts';
 import { systemClock } from './services/clock.ts';
@@ -15,6 +17,8 @@ const usage = `Gebruik: plein <opdracht>
   community add SLUG "NAAM"             maakt een community aan
   community allow-origin SLUG ORIGIN    staat een website toe, bijvoorbeeld https://www.eemsdelta.nl
   community list                        toont alle communities
+${expertUsage}
+${accountUsage}
 
 Instellingen via de omgeving: PORT, HOST, DATABASE_URL (sqlite:PAD of postgres://…), LOG_LEVEL.`;
 
@@ -45,6 +49,10 @@ async function start(): Promise<void> {
 }
 
 export async function runCli(argv: string[]): Promise<number> {
+  // `expert …` has options of its own (--community, --topic, …): see expert-cli.ts.
+  if (argv[0] === 'expert') return withStore(({ store }) => runExpertCommand(argv.slice(1), createServices(store)));
+  // `user …`, `community set-oidc` and `community set-portal-secret` have options of their own: see account-cli.ts.
+  if (isAccountCommand(argv)) return runAccountCommand(argv);
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });
   const [command, sub, ...rest] = positionals;
   switch (command) {

@@ -28,6 +28,11 @@ export interface ServerConfig {
   publicUrl: string;
   /** The link to a question in an e-mail; `{id}` becomes the question's id. */
   questionUrl: string;
+  /**
+   * PLEIN_SIGN_IN_URL: the host page with `<plein-sign-in>` that sign-in links open, with `?plein-link=TOKEN` added;
+   * `{community}` becomes the community's slug. Default: PUBLIC_URL + '/'.
+   */
+  signInUrl: string;
   mail: MailConfig;
 }
 
@@ -44,6 +49,8 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ser
   const questionUrl = env.PLEIN_QUESTION_URL || `${publicUrl}/municipal-site/#vraag-{id}`;
   if (!questionUrl.includes('{id}')) throw new Error('PLEIN_QUESTION_URL must hold {id}, the place of the question id');
   httpUrl('PLEIN_QUESTION_URL', questionUrl.replace('{id}', 'id'));
+  const signInUrl = env.PLEIN_SIGN_IN_URL || `${publicUrl}/`;
+  httpUrl('PLEIN_SIGN_IN_URL', signInUrl.replaceAll('{community}', 'community'));
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -57,6 +64,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ser
       .filter(Boolean),
     publicUrl,
     questionUrl,
+    signInUrl,
     mail: {
       smtpUrl: env.SMTP_URL || undefined,
       outboxDir: env.PLEIN_OUTBOX_DIR || DEFAULT_OUTBOX_DIR,

@@ -34,6 +34,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     secret: config.secret,
     personalDataAllow: config.personalDataAllow,
     follow: { mailer, publicUrl: config.publicUrl, questionUrl: config.questionUrl, onError: report },
+    accounts: { signInUrl: config.signInUrl },
   });
   const app = await buildApp({ store, services, logLevel: config.logLevel });
   logger.current = app.log;
@@ -55,6 +56,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         // Mail already started still leaves before the database closes.
         await services.events.settled();
         await services.follows.settled();
+        await services.accounts.settled();
         mailer.close();
         await connection.close();
       })()),

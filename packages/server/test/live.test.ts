@@ -157,6 +157,8 @@ describe('live answers over WebSocket', () => {
       helpfulCount: 0,
       publication: 'PUBLISHED',
       questionId: questionIds.ww,
+      sourceUrl: null,
+      reviewedOn: null,
       author: { displayName: 'Anoniem', role: 'CITIZEN', expert: null },
     });
     assert.match(String(createdAt), /^\d{4}-\d{2}-\d{2}T/);

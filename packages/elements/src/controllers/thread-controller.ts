@@ -24,18 +24,19 @@ export type ChangedQuestion = NonNullable<QuestionChangePayload['question']>;
 const ANSWERS_PER_PAGE = 20;
 
 /**
- * The order of a thread: the answer the asker chose first, then answers by experts (and staff and moderators, as the
- * server lists them), then the others; oldest first within each group. The server sends its pages in this order
- * (except the chosen answer, which it leaves in place), so sorting what is loaded keeps it, and puts an answer that
- * arrives while the thread is open where a reload would show it.
+ * The order of a thread: the answer the asker chose first, then expert answers (role EXPERT: the server marks an answer
+ * as an expert answer when a verified expert writes it, and keeps it there), then the others; oldest first within each
+ * group. The server sends its pages in this order (except the chosen answer, which it leaves in place), so sorting what
+ * is loaded keeps it, and puts an answer that arrives while the thread is open where a reload would show it. Staff and
+ * moderators answer as peers: the server lists them among the others, so they are not ranked with the experts here.
  */
 function threadOrder(acceptedId: string | undefined) {
   const rank = (answer: AnswerNode) =>
     answer.id === acceptedId || (acceptedId === undefined && answer.isAccepted)
       ? 0
-      : answer.author.role === 'CITIZEN'
-        ? 2
-        : 1;
+      : answer.author.role === 'EXPERT'
+        ? 1
+        : 2;
   return (a: AnswerNode, b: AnswerNode) =>
     rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 }

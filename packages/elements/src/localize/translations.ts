@@ -1,8 +1,12 @@
 import type { ask } from './nl/ask.ts';
 import type { common } from './nl/common.ts';
+import type { expert, expertCard } from './nl/expert.ts';
+import type { experts } from './nl/experts.ts';
+import type { expertInbox } from './nl/expert-inbox.ts';
 import type { myQuestions } from './nl/my-questions.ts';
 import type { personalData } from './nl/personal-data.ts';
 import type { question } from './nl/question.ts';
+import type { portalSignIn, signIn } from './nl/sign-in.ts';
 import type { questions } from './nl/questions.ts';
 import type { topics } from './nl/topics.ts';
 import type { TranslationOf } from './translation-types.ts';
@@ -19,7 +23,13 @@ export type Translation = TranslationOf<
     typeof ask &
     typeof personalData &
     typeof topics &
-    typeof myQuestions
+    typeof myQuestions &
+    typeof signIn &
+    typeof portalSignIn &
+    typeof expertInbox &
+    typeof expertCard &
+    typeof expert &
+    typeof experts
 >;
 export type TranslationKey = keyof Translation;
 export type Locale = 'nl' | 'en';

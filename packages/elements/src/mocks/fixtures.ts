@@ -1,4 +1,11 @@
-import type { AnswerNode, CommunityOverview, QuestionSummary, QuestionThread, Situation } from '@plein/client';
+import type {
+  AnswerNode,
+  CommunityOverview,
+  ExpertProfile,
+  QuestionSummary,
+  QuestionThread,
+  Situation,
+} from '@plein/client';
 
 /**
  * Mock data for element tests and Storybook (served by msw, never by a real server). Fictitious people only.
@@ -79,8 +86,9 @@ export const mockAnswers: AnswerNode[] = [
     helpfulCount: 12,
     publication: 'PUBLISHED',
     questionId: 'q1',
-    sourceUrl: null,
-    reviewedOn: null,
+    // Burgerlijk Wetboek Boek 7, artikel 670: the ban on dismissal during illness.
+    sourceUrl: 'https://wetten.overheid.nl/BWBR0005290/2026-01-01#Boek7_Titeldeel10_Afdeling9_Artikel670',
+    reviewedOn: '2026-11-12',
     author: { displayName: independentAdvisor.displayName, role: 'EXPERT', expert: independentAdvisor },
   },
   {
@@ -217,3 +225,110 @@ export const mockHeldAnswer: AnswerNode = {
   reviewedOn: null,
   author: { displayName: 'Jannie', role: 'CITIZEN', expert: null },
 };
+
+/** A portrait drawn in SVG, inline: the mocks load nothing from elsewhere. */
+const portrait = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96">' +
+    '<rect width="96" height="96" fill="#d8e4ef"/>' +
+    '<circle cx="48" cy="38" r="18" fill="#b07a5a"/>' +
+    '<path d="M30 30a18 14 0 0 1 36 0v-4a18 12 0 0 0-36 0z" fill="#8c8c8c"/>' +
+    '<path d="M14 96c4-20 18-30 34-30s30 10 34 30z" fill="#2f5d8a"/>' +
+    '</svg>',
+)}`;
+
+const verification = (validUntil: string, evidence: 'KVK' | 'ORGANISATION_SIGN_IN' | 'MANUAL') => ({
+  evidence,
+  validUntil,
+  current: true,
+});
+
+/**
+ * The experts of the Eemsdelta pilot (fictitious people): independent labour advisors, a municipal klantmanager, a
+ * Werkplein advisor for UWV, a union consultant, and one whose verification expired (no badge, no statement).
+ */
+export const mockExperts: ExpertProfile[] = [
+  {
+    ...independentAdvisor,
+    independence: 'INDEPENDENT',
+    independenceNote: null,
+    bio: 'Ik help werknemers in Eemsdelta al twintig jaar bij ziekte, ontslag en re-integratie. Ik werk voor mezelf, niet voor UWV of de gemeente.',
+    photoUrl: portrait,
+    photoAlt: 'Foto van Geert Heikens, een man met grijs haar in een blauw overhemd',
+    initials: 'GH',
+    answerCount: 48,
+    medianMinutesToFirstAnswer: 170,
+    topics: [topicOf('ontslag'), topicOf('ziek-in-dienst')],
+    verification: verification('2027-03-01T00:00:00.000Z', 'KVK'),
+  },
+  {
+    ...klantmanager,
+    independence: 'MUNICIPALITY',
+    independenceNote: null,
+    bio: 'Ik ben klantmanager bij de gemeente. Ik weet veel over bijstand, inkomen en wat u moet doorgeven als uw situatie verandert.',
+    photoUrl: null,
+    photoAlt: null,
+    initials: 'SK',
+    answerCount: 23,
+    medianMinutesToFirstAnswer: 2 * 24 * 60 - 90,
+    topics: [topicOf('ww')],
+    verification: verification('2027-01-31T00:00:00.000Z', 'ORGANISATION_SIGN_IN'),
+  },
+  {
+    id: 'e3',
+    displayName: 'Marco Bakker',
+    title: 'Adviseur werk',
+    organisation: 'Werkplein Eemsdelta',
+    independent: false,
+    independence: 'UWV',
+    independenceNote: null,
+    verified: true,
+    bio: null,
+    photoUrl: null,
+    photoAlt: null,
+    initials: 'MB',
+    answerCount: 0,
+    medianMinutesToFirstAnswer: null,
+    topics: [topicOf('ww'), topicOf('ontslag')],
+    verification: verification('2026-12-31T00:00:00.000Z', 'ORGANISATION_SIGN_IN'),
+  },
+  {
+    id: 'e4',
+    displayName: 'Harm Bosma',
+    title: 'Vakbondsconsulent',
+    organisation: 'FNV',
+    independent: true,
+    independence: 'OTHER',
+    independenceNote: 'een vakbond (FNV)',
+    verified: true,
+    bio: 'Leden en niet-leden kunnen mij vragen stellen over hun contract en ontslag.',
+    photoUrl: null,
+    photoAlt: null,
+    initials: 'HB',
+    answerCount: 9,
+    medianMinutesToFirstAnswer: 45,
+    topics: [topicOf('ontslag')],
+    verification: verification('2027-06-30T00:00:00.000Z', 'MANUAL'),
+  },
+  {
+    id: 'e5',
+    displayName: 'Femke Oosting',
+    title: 'Loopbaanadviseur',
+    organisation: 'Oosting Loopbaanadvies',
+    independent: true,
+    // Her verification ended on 1 October 2026: the server drops the badge and the statement by itself.
+    independence: null,
+    independenceNote: null,
+    verified: false,
+    bio: 'Ik help mensen die na ziekte of ontslag een nieuwe baan zoeken.',
+    photoUrl: null,
+    photoAlt: null,
+    initials: 'FO',
+    answerCount: 5,
+    medianMinutesToFirstAnswer: 3 * 24 * 60 + 200,
+    topics: [topicOf('ziek-in-dienst')],
+    verification: null,
+  },
+];
+
+/** An expert by id, as `Query.expert` returns it. */
+export const mockExpert = (id: string) => mockExperts.find((candidate) => candidate.id === id);

@@ -10,7 +10,9 @@ import {
   mockSituations,
   mockThread,
 } from './fixtures.ts';
+import { expertHandlers } from './expert-scenarios.ts';
 import { liveServer } from './live-server.ts';
+import { professionalHandlers } from './professionals.ts';
 
 /**
  * msw handlers: the mocked community server for element tests and Storybook. Each scenario is a list of handlers;
@@ -213,6 +215,8 @@ const quietLive = liveServer().handler;
 
 /** A community that answers everything normally. */
 export const defaultHandlers: (RequestHandler | WebSocketHandler)[] = [
+  // First: an expert's answer is handled there; anyone else's falls through to `answerQuestion` below.
+  ...professionalHandlers,
   overview,
   questionsList,
   thread,
@@ -229,6 +233,7 @@ export const defaultHandlers: (RequestHandler | WebSocketHandler)[] = [
   acceptAnswer,
   markAnswerHelpful,
   followQuestion,
+  ...expertHandlers,
   quietLive,
 ];
 

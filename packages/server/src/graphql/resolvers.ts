@@ -1,8 +1,19 @@
 import type { IResolvers, MercuriusLoaders } from 'mercurius';
 import { messages } from '../i18n/messages.ts';
 import type { UserError } from '../services/errors.ts';
-import type { Author, Community, Connection, Expert, Question, Situation, Topic } from '../services/models.ts';
+import type {
+  Author,
+  Claim,
+  Community,
+  Connection,
+  Expert,
+  Question,
+  Situation,
+  Topic,
+  Verification,
+} from '../services/models.ts';
 import { editableUntil, type ListQuestionsArgs } from '../services/question-service.ts';
+import { accountMutations, accountQueries, userFields, viewerFields } from './account-resolvers.ts';
 import type { PleinContext } from './context.ts';
 import { answerAdded } from './subscriptions.ts';
 
@@ -17,6 +28,7 @@ const totalCount = (connection: Connection<unknown>) => connection.totalCount();
 
 export const resolvers: IResolvers = {
   Query: {
+    ...accountQueries,
     community: (_root, { slug }: { slug: string }, context: PleinContext) =>
       context.services.communities.bySlug(slug, context.request),
     question: (_root, { id, ownerToken }: { id: string; ownerToken?: string | null }, context: PleinContext) =>
@@ -30,16 +42,17 @@ export const resolvers: IResolvers = {
   },
 
   Mutation: {
+    ...accountMutations,
     followQuestion: async (_root, { input }: { input: unknown }, context: PleinContext) => {
       const result = await context.services.follows.follow(input, context.locale, context.request);
       return { ...result, errors: localised(result.errors, context) };
     },
     askQuestion: async (_root, { input }: { input: unknown }, context: PleinContext) => {
-      const result = await context.services.questions.ask(input, context.request, context.locale);
+      const result = await context.services.questions.ask(input, context.request, context.locale, context.viewer);
       return { ...result, errors: localised(result.errors, context) };
     },
     answerQuestion: async (_root, { input }: { input: unknown }, context: PleinContext) => {
-      const result = await context.services.answers.answer(input, context.request);
+      const result = await context.services.answers.answer(input, context.request, context.viewer);
       return { ...result, errors: localised(result.errors, context) };
     },
     editQuestion: async (_root, { input }: { input: unknown }, context: PleinContext) => {
@@ -60,6 +73,27 @@ export const resolvers: IResolvers = {
     },
     markAnswerHelpful: async (_root, { input }: { input: unknown }, context: PleinContext) => {
       const result = await context.services.votes.markHelpful(input, context.request);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    // Experts, verifications and claims
+    verifyExpert: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.verifications.verify(input, context.viewer);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    revokeVerification: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.verifications.revoke(input, context.viewer);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    updateMyProfile: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.experts.updateProfile(input, context.viewer);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    claimQuestion: async (_root, { questionId }: { questionId: string }, context: PleinContext) => {
+      const result = await context.services.claims.claim(questionId, context.viewer);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    releaseClaim: async (_root, { questionId }: { questionId: string }, context: PleinContext) => {
+      const result = await context.services.claims.release(questionId, context.viewer);
       return { ...result, errors: localised(result.errors, context) };
     },
   },
@@ -94,9 +128,19 @@ export const resolvers: IResolvers = {
     // publication and editedAt are fields of the model.
   },
 
+  // The inbox is always the signed-in viewer's own, whatever object the Viewer field resolved to.
+  Viewer: {
+    ...viewerFields,
+    inbox: (_viewer: unknown, args: { first?: number | null; after?: string | null }, context: PleinContext) =>
+      context.services.claims.inbox(context.viewer, args),
+  },
+
+  User: userFields,
+
   QuestionConnection: { totalCount },
   AnswerConnection: { totalCount },
   ExpertConnection: { totalCount },
+  InboxConnection: { totalCount },
 };
 
 /**
@@ -119,6 +163,20 @@ export const loaders: MercuriusLoaders = {
       const missing = queries.filter((q) => q.obj.body === undefined).map((q) => q.obj.id);
       const bodies = await context.services.questions.bodies(missing);
       return queries.map(({ obj }) => obj.body ?? bodies.get(obj.id) ?? '');
+    }),
+    // Null for anyone but the community's experts, moderators and admins (ClaimService.claimsFor).
+    claim: uncached((queries: { obj: Question }[], context) =>
+      context.services.claims.claimsFor(
+        queries.map((q) => q.obj),
+        context.viewer,
+      ),
+    ),
+  },
+  Claim: {
+    expert: uncached(async (queries: { obj: Claim }[], context) => {
+      const ids = [...new Set(queries.map((q) => q.obj.expertId))];
+      const byId = new Map((await context.services.experts.byIds(ids)).map((expert) => [expert.id, expert]));
+      return queries.map(({ obj }) => byId.get(obj.expertId));
     }),
   },
   Situation: {
@@ -143,6 +201,24 @@ export const loaders: MercuriusLoaders = {
     answerCount: uncached(async (queries: { obj: Expert }[], context) => {
       const counts = await context.services.experts.answerCounts(queries.map((q) => q.obj.id));
       return queries.map(({ obj }) => counts.get(obj.id) ?? 0);
+    }),
+    medianMinutesToFirstAnswer: uncached(async (queries: { obj: Expert }[], context) => {
+      const medians = await context.services.experts.medianMinutesToFirstAnswer(queries.map((q) => q.obj.id));
+      return queries.map(({ obj }) => medians.get(obj.id) ?? null);
+    }),
+    // Who sees which fields is decided in VerificationService.visibleVerifications.
+    verification: uncached((queries: { obj: Expert }[], context) =>
+      context.services.verifications.visibleVerifications(
+        queries.map((q) => q.obj),
+        context.viewer,
+      ),
+    ),
+  },
+  Verification: {
+    topics: uncached(async (queries: { obj: Verification }[], context) => {
+      const ids = [...new Set(queries.flatMap((q) => q.obj.topicIds))];
+      const byId = new Map((await context.services.communities.topicsByIds(ids)).map((topic) => [topic.id, topic]));
+      return queries.map(({ obj }) => obj.topicIds.flatMap((id) => byId.get(id) ?? []));
     }),
   },
   Topic: {

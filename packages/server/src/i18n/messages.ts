@@ -11,7 +11,23 @@ export type UserErrorCode =
   | 'UNKNOWN_QUESTION'
   | 'UNKNOWN_ANSWER'
   | 'NOT_OWNER'
-  | 'EDIT_WINDOW_CLOSED';
+  | 'EDIT_WINDOW_CLOSED'
+  // Experts, verifications and claims
+  | 'INVALID_URL'
+  | 'INVALID_DATE'
+  | 'INVALID_KVK'
+  | 'VALID_UNTIL'
+  | 'FIELD_NOT_ALLOWED'
+  | 'ALREADY_CLAIMED'
+  | 'UNKNOWN_EXPERT'
+  | 'NOT_VERIFIED'
+  // Accounts and sessions
+  | 'SIGN_IN_FAILED'
+  | 'SIGN_IN_LINK_INVALID'
+  | 'PORTAL_TOKEN_INVALID'
+  | 'USER_EXISTS'
+  | 'UNKNOWN_USER'
+  | 'LAST_ADMIN';
 
 export type ErrorCode = 'BAD_USER_INPUT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'INTERNAL_SERVER_ERROR';
 
@@ -40,6 +56,22 @@ const nl: Messages = {
     NOT_OWNER: () => 'Dit kan alleen op het apparaat waarmee de vraag is gesteld.',
     EDIT_WINDOW_CLOSED: () =>
       'U kunt uw vraag alleen in de eerste 15 minuten na het plaatsen wijzigen. U kunt de vraag wel verwijderen.',
+    INVALID_URL: () => 'Vul een webadres in dat begint met https://, bijvoorbeeld https://wetten.overheid.nl.',
+    INVALID_DATE: () =>
+      'Vul een datum in als jaar-maand-dag, bijvoorbeeld 2026-03-15. De datum ligt niet in de toekomst en niet voor 2000.',
+    INVALID_KVK: () => 'Een KvK-nummer heeft precies 8 cijfers.',
+    VALID_UNTIL: () => 'Kies een datum in de toekomst. Dat mag hoogstens 3 jaar vooruit zijn.',
+    FIELD_NOT_ALLOWED: () => 'Alleen een expert met een geldige verificatie kan dit invullen. Laat dit veld leeg.',
+    ALREADY_CLAIMED: () => 'Een andere expert werkt al aan deze vraag.',
+    UNKNOWN_EXPERT: () => 'Deze expert bestaat niet (meer).',
+    NOT_VERIFIED: () => 'Deze expert heeft nu geen geldige verificatie.',
+    SIGN_IN_FAILED: () => 'Het e-mailadres of het wachtwoord klopt niet.',
+    SIGN_IN_LINK_INVALID: () => 'Deze link werkt niet meer. Vraag een nieuwe aan.',
+    PORTAL_TOKEN_INVALID: () => 'Uw inlog via het portaal werkt niet (meer). U kunt gewoon anoniem verder.',
+    USER_EXISTS: () => 'Er is al een account met dit e-mailadres in deze community.',
+    UNKNOWN_USER: () => 'Dit account bestaat niet (meer).',
+    LAST_ADMIN: () =>
+      'U bent de laatste beheerder. Maak eerst iemand anders beheerder. Daarna kunt u deze rol weghalen.',
   },
   errors: {
     BAD_USER_INPUT: 'De gegevens in het verzoek kloppen niet.',
@@ -66,6 +98,23 @@ const en: Messages = {
     NOT_OWNER: () => 'This only works on the device the question was asked from.',
     EDIT_WINDOW_CLOSED: () =>
       'You can only change your question in the first 15 minutes after posting. You can still delete it.',
+    INVALID_URL: () => 'Enter a web address that starts with https://, for example https://wetten.overheid.nl.',
+    INVALID_DATE: () =>
+      'Enter a date as year-month-day, for example 2026-03-15. It may not be in the future or before 2000.',
+    INVALID_KVK: () => 'A KvK (Chamber of Commerce) number has exactly 8 digits.',
+    VALID_UNTIL: () => 'Choose a date in the future, at most 3 years ahead.',
+    FIELD_NOT_ALLOWED: () => 'Only an expert with a valid verification can fill this in. Leave this field empty.',
+    ALREADY_CLAIMED: () => 'Another expert is already working on this question.',
+    UNKNOWN_EXPERT: () => 'This expert does not exist (any more).',
+    NOT_VERIFIED: () => 'This expert has no valid verification now.',
+    SIGN_IN_FAILED: () => 'The e-mail address or the password is not right.',
+    SIGN_IN_LINK_INVALID: () => 'This link no longer works. Please ask for a new one.',
+    PORTAL_TOKEN_INVALID: () =>
+      'Your sign-in through the portal does not work (any more). You can simply go on anonymously.',
+    USER_EXISTS: () => 'There already is an account with this e-mail address in this community.',
+    UNKNOWN_USER: () => 'This account does not exist (any more).',
+    LAST_ADMIN: () =>
+      'You are the last administrator. First make someone else an administrator. Then you can remove this role.',
   },
   errors: {
     BAD_USER_INPUT: 'The data in the request is not right.',

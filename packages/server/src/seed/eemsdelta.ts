@@ -8,7 +8,7 @@ export const eemsdeltaAdviceLine = '0800-0123';
 
 /**
  * Demo content for WerkNet Eemsdelta (Delfzijl, Loppersum, Appingedam), modelled on the WerkNet pilot
- * of the ISD Noordoost region. All people, pseudonyms and employers are fictitious.
+ * of the ISD Noordoost region. All people, pseudonyms, employers and KvK numbers are fictitious.
  */
 export const eemsdelta: SeedCommunity = {
   slug: 'eemsdelta',
@@ -46,6 +46,7 @@ export const eemsdelta: SeedCommunity = {
       independent: true,
       bio: 'Ik ben al ruim twintig jaar arbeidsadviseur, met een eigen praktijk in de regio. Ik help u bij vragen over WW, ontslag, ziekte en het starten van een eigen bedrijf. Ik werk niet voor UWV of de gemeente, dus ik kijk alleen naar wat voor u het beste is.',
       topics: ['ww', 'deeltijd-ww', 'sollicitatieplicht', 'ontslag', 'ziektewet', 'ziek-in-dienst', 'eigen-bedrijf'],
+      verification: { evidence: 'KVK', kvkNumber: '00012345', independence: 'INDEPENDENT' },
     },
     {
       key: 'ineke-kenniscentrum',
@@ -55,6 +56,11 @@ export const eemsdelta: SeedCommunity = {
       independent: true,
       bio: 'Bij Kenniscentrum Werkwijzer Noord geef ik uitleg over ziekte, arbeidsongeschiktheid en re-integratie, en over de regels van de WIA, WAO en Wajong. Ik vertaal ingewikkelde brieven en regels naar gewone taal. Zo weet u wat u kunt verwachten en welke keuzes u heeft.',
       topics: ['ziektewet', 'wia', 'wao', 'wajong', 're-integratie', 'samenloop'],
+      verification: {
+        evidence: 'MANUAL',
+        note: 'Gebeld met de coördinator van het kenniscentrum; functie en werkterrein bevestigd.',
+        independence: 'INDEPENDENT',
+      },
     },
     {
       key: 'sandra-isd',
@@ -70,6 +76,7 @@ export const eemsdelta: SeedCommunity = {
         're-integratie',
         'eigen-bedrijf',
       ],
+      verification: { evidence: 'ORGANISATION_SIGN_IN', independence: 'MUNICIPALITY' },
     },
     {
       key: 'martijn-advocaat',
@@ -79,6 +86,8 @@ export const eemsdelta: SeedCommunity = {
       independent: true,
       bio: 'Ik ben advocaat in het arbeidsrecht en het socialezekerheidsrecht. Ik sta mensen bij in ontslagzaken en in bezwaar en beroep tegen UWV en de gemeente. Heeft u een laag inkomen, dan kan ik vaak werken met een toevoeging, zodat u alleen een eigen bijdrage betaalt.',
       topics: ['ww', 'deeltijd-ww', 'ontslag', 'zelfstandigen', 'bezwaar'],
+      // Expired twelve days ago and not renewed yet: the demo shows that the badge then drops by itself.
+      verification: { evidence: 'KVK', kvkNumber: '00067890', independence: 'INDEPENDENT', validForDays: -12 },
     },
     {
       key: 'femke-schuldhulp',
@@ -88,6 +97,7 @@ export const eemsdelta: SeedCommunity = {
       independent: false,
       bio: 'Ik werk als schuldhulpverlener bij de gemeente en help mensen die moeilijk rondkomen of schulden hebben. Samen met u kijk ik naar uw inkomen, uw toeslagen en de regelingen waar u recht op heeft. Schamen is niet nodig: hoe eerder u hulp vraagt, hoe meer we kunnen doen.',
       topics: ['bijstand-rechten-plichten', 'bijzondere-bijstand', 'zelfstandigen', 'samenloop'],
+      verification: { evidence: 'ORGANISATION_SIGN_IN', independence: 'MUNICIPALITY' },
     },
   ],
   situations: [
@@ -151,6 +161,8 @@ export const eemsdelta: SeedCommunity = {
           expert: 'geert-arbeidsadviseur',
           body: "Goed dat u zich nu al voorbereidt. De WW duurt altijd minimaal 3 maanden. Heeft u in 4 van de laatste 5 jaar genoeg gewerkt, dan krijgt u langer WW, afhankelijk van uw arbeidsverleden. Per gewerkt jaar komt er een maand of een halve maand bij; hoe dat precies telt, hangt af van wanneer u die jaren werkte. Voor jaren vóór 1998 telt UWV elk jaar vanaf uw 18e verjaardag mee. De WW duurt nooit langer dan 24 maanden. Met uw arbeidsverleden komt u waarschijnlijk op dat maximum uit.\n\nDe hoogte: de eerste 2 maanden krijgt u 75% van uw dagloon, daarna 70%. Er geldt een maximumdagloon dat elk jaar verandert. Sommige cao's kennen na de WW nog een aanvulling (de PAWW). Vraag dat na bij uw werkgever of vakbond.\n\nTip: controleer in Mijn UWV welk arbeidsverleden bij UWV bekend is. Wilt u een berekening voor uw eigen situatie? Bel dan gerust de gratis advieslijn of maak een afspraak.",
           hoursAfter: 30,
+          sourceUrl: 'https://wetten.overheid.nl/BWBR0004045/',
+          reviewedDaysAgo: 20,
           accepted: true,
           helpfulCount: 18,
         },

@@ -1,3 +1,5 @@
+import type { Independence, VerificationEvidence } from '../store/database-schema.ts';
+
 /** The shape of a community's demo content. Times are relative so the seed always looks recent. */
 export interface SeedCommunity {
   slug: string;
@@ -29,6 +31,25 @@ export interface SeedExpert {
   independent: boolean;
   bio: string;
   topics: string[];
+  /**
+   * The verification record the demo starts with, for `topics`. Without it: checked by hand, independence from
+   * `independent` (INDEPENDENT, else MUNICIPALITY), valid for a year.
+   */
+  verification?: SeedVerification;
+}
+
+/** An admin's verification of a seeded expert; `organisation` is the expert's. */
+export interface SeedVerification {
+  evidence: VerificationEvidence;
+  /** 8 digits, for KVK. Fictitious in the demo. */
+  kvkNumber?: string;
+  /** How it was checked; required for MANUAL. */
+  note?: string;
+  independence: Independence;
+  /** Required for OTHER. */
+  independenceNote?: string;
+  /** Days from the seed's clock to the end of the verification (365 by default); negative: it has expired. */
+  validForDays?: number;
 }
 
 export interface SeedQuestion {
@@ -56,4 +77,8 @@ export interface SeedAnswer {
   hoursAfter: number;
   accepted?: boolean;
   helpfulCount?: number;
+  /** Expert answers: the source, an https address. */
+  sourceUrl?: string;
+  /** Expert answers: how many days ago the expert last checked the answer. */
+  reviewedDaysAgo?: number;
 }

@@ -3,9 +3,21 @@ import { ANONYMOUS } from '../services/models.ts';
 import { hashToken, newId, newOwnerToken } from '../services/secrets.ts';
 import type { AnswerRow, QuestionRow } from '../store/database-schema.ts';
 import type { PleinStore } from '../store/store.ts';
-import type { SeedCommunity } from './seed-types.ts';
+import type { SeedCommunity, SeedExpert, SeedVerification } from './seed-types.ts';
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** The expert's verification as the seed states it, or the default: checked by hand, valid for a year. */
+function verificationOf(expert: SeedExpert): SeedVerification {
+  return (
+    expert.verification ?? {
+      evidence: 'MANUAL',
+      note: 'Demo: vastgelegd bij het vullen van de demo.',
+      independence: expert.independent ? 'INDEPENDENT' : 'MUNICIPALITY',
+    }
+  );
+}
 
 /**
  * Writes a community with its municipalities, topics, experts, questions and answers in one transaction.
@@ -27,6 +39,7 @@ export async function seedCommunity(
       slug: seed.slug,
       name: seed.name,
       created_at: at(200 * 24 * HOUR_MS),
+      portal_secret: null,
     });
 
     const municipalityIds = new Map<string, string>();
@@ -58,6 +71,8 @@ export async function seedCommunity(
     for (const expert of seed.experts) {
       const id = newId();
       expertIds.set(expert.key, id);
+      const verification = verificationOf(expert);
+      const validUntil = now + (verification.validForDays ?? 365) * DAY_MS;
       await trx.insertExpert(
         {
           id,
@@ -65,10 +80,32 @@ export async function seedCommunity(
           display_name: expert.displayName,
           title: expert.title,
           organisation: expert.organisation,
-          independent: expert.independent ? 1 : 0,
+          independent: verification.independence === 'INDEPENDENT' ? 1 : 0,
           bio: expert.bio,
-          verified: 1,
+          // Not read since migration 0004 (the records decide); kept truthful for anyone looking at the table.
+          verified: validUntil > now ? 1 : 0,
           created_at: at(190 * 24 * HOUR_MS),
+          // No photos in the demo: the elements show initials.
+          photo_url: null,
+          photo_alt: null,
+        },
+        expert.topics.map(topicId),
+      );
+      // Every seeded expert has a verification record: checked a year before it ends, by nobody in particular.
+      await trx.insertVerification(
+        {
+          id: newId(),
+          expert_id: id,
+          evidence: verification.evidence,
+          kvk_number: verification.evidence === 'KVK' ? (verification.kvkNumber ?? null) : null,
+          note: verification.note ?? null,
+          organisation: expert.organisation,
+          independence: verification.independence,
+          independence_note: verification.independenceNote ?? null,
+          valid_until: new Date(validUntil).toISOString(),
+          verified_by: null,
+          created_at: new Date(Math.min(validUntil - 365 * DAY_MS, now - DAY_MS)).toISOString(),
+          revoked_at: null,
         },
         expert.topics.map(topicId),
       );
@@ -93,6 +130,9 @@ export async function seedCommunity(
           created_at: at(Math.max(askedMsAgo - answer.hoursAfter * HOUR_MS, 60_000)),
           publication: 'PUBLISHED',
           owner_token_hash: null,
+          source_url: expert ? (answer.sourceUrl ?? null) : null,
+          reviewed_on:
+            expert && answer.reviewedDaysAgo !== undefined ? at(answer.reviewedDaysAgo * DAY_MS).slice(0, 10) : null,
         };
       });
       const accepted = question.resolved ? answers[question.answers.findIndex((a) => a.accepted)] : undefined;

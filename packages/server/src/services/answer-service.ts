@@ -1,4 +1,4 @@
-import type { AnswerRow } from '../store/database-schema.ts';
+import type { AnswerRow, ExpertRow } from '../store/database-schema.ts';
 import type { PleinStore } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import type { CommunityService, RequestOrigin } from './community-service.ts';
@@ -9,7 +9,8 @@ import { isUniqueViolation, pageSize, readPage, toConnection } from './paging.ts
 import type { PersonalDataGuard } from './personal-data.ts';
 import { ownerTokenHashes } from './question-service.ts';
 import { hashToken, newId, newOwnerToken } from './secrets.ts';
-import { answerQuestionInput, validate } from './validation.ts';
+import { type AnswerQuestionInput, answerQuestionInput, validate } from './validation.ts';
+import { hasRole, type Viewer } from './viewer.ts';
 
 export interface AnswerQuestionResult {
   answer: Answer | null;
@@ -59,10 +60,12 @@ export class AnswerService {
   }
 
   /**
-   * Stores a peer's answer, with personal data replaced (and held when it may name someone). The same idempotency
-   * key twice stores one answer and returns it both times.
+   * Stores an answer, with personal data replaced (and held when it may name someone). A signed-in expert with a
+   * current verification answers as an expert: marked, listed first, the question becomes ANSWERED, a source and a
+   * review date may come with it, and their claim on the question ends. Anyone else answers as a peer. The same
+   * idempotency key twice stores one answer and returns it both times.
    */
-  async answer(rawInput: unknown, request?: RequestOrigin): Promise<AnswerQuestionResult> {
+  async answer(rawInput: unknown, request?: RequestOrigin, viewer?: Viewer | null): Promise<AnswerQuestionResult> {
     const validated = validate(answerQuestionInput, rawInput);
     if (!validated.ok) return { answer: null, ownerToken: null, errors: validated.errors };
     const input = validated.value;
@@ -74,6 +77,9 @@ export class AnswerService {
     }
     if (request) await this.communities.assertOriginAllowed(question.community_id, request);
     const community = await this.store.communityById(question.community_id);
+    const { expert, signedName } = await this.signedInAuthor(viewer, question.community_id);
+    const sourceErrors = this.sourceErrors(input, expert);
+    if (sourceErrors.length > 0) return { answer: null, ownerToken: null, errors: sourceErrors };
 
     // The answer stored earlier under this key, if any: a retry gets it back instead of a second copy.
     const earlier = async (store: PleinStore): Promise<AnswerQuestionResult | null> => {
@@ -84,22 +90,25 @@ export class AnswerService {
     };
     const screened = this.personalData.screen(community?.slug ?? '', {
       body: input.body,
-      displayName: input.displayName,
+      // A signed-in author answers under their own name, whatever the form sent.
+      displayName: signedName === null ? input.displayName : null,
     });
     const ownerToken = newOwnerToken();
     const row: AnswerRow = {
       id: newId(),
       question_id: question.id,
       body: screened.fields.body,
-      author_display_name: screened.fields.displayName ?? ANONYMOUS,
-      author_role: 'CITIZEN',
-      author_expert_id: null,
-      is_expert: 0,
+      author_display_name: signedName ?? screened.fields.displayName ?? ANONYMOUS,
+      author_role: expert ? 'EXPERT' : 'CITIZEN',
+      author_expert_id: expert?.id ?? null,
+      is_expert: expert ? 1 : 0,
       idempotency_key: input.idempotencyKey,
       helpful_count: 0,
       created_at: this.clock().toISOString(),
       publication: screened.publication,
       owner_token_hash: hashToken(ownerToken),
+      source_url: expert ? input.sourceUrl : null,
+      reviewed_on: expert ? input.reviewedOn : null,
     };
     let result: AnswerQuestionResult & { question?: Question };
     try {
@@ -107,7 +116,8 @@ export class AnswerService {
         const replay = await earlier(store);
         if (replay) return replay;
         // A peer answer keeps the status: a question counts as ANSWERED once an expert has answered it.
-        await store.insertAnswer(row, question.status);
+        await store.insertAnswer(row, expert && question.status === 'OPEN' ? 'ANSWERED' : question.status);
+        if (expert) await store.releaseClaim(question.id, expert.id);
         const [updated] = await store.questionsByIds([question.id]);
         const answer = toAnswer(row, question.accepted_answer_id);
         return { answer, ownerToken, errors: [], question: updated ? toQuestion(updated) : undefined };
@@ -125,4 +135,42 @@ export class AnswerService {
     }
     return payload;
   }
+
+  /**
+   * Who a signed-in viewer answers as. `expert`: the profile of an EXPERT of the question's community whose
+   * verification is current now, so the answer is an expert answer. An expert without one (expired, revoked, never
+   * verified) answers as a peer under their profile's name, without a badge (docs/decisions/0012-verified-experts.md).
+   * `signedName`: the name the answer carries instead of the form's; null to use the form's.
+   */
+  private async signedInAuthor(
+    viewer: Viewer | null | undefined,
+    communityId: string,
+  ): Promise<{ expert: ExpertRow | null; signedName: string | null }> {
+    // A citizen signed in through the host portal answers under their pseudonym, never a name from the form.
+    if (viewer?.portalCitizen) {
+      return { expert: null, signedName: viewer.communityId === communityId ? viewer.displayName : null };
+    }
+    if (!viewer?.expertId || !hasRole(viewer, communityId, 'EXPERT')) return { expert: null, signedName: null };
+    const [profile] = await this.store.expertsByIds([viewer.expertId]);
+    if (!profile || profile.community_id !== communityId) return { expert: null, signedName: null };
+    const current = await this.store.currentVerifications([profile.id], this.clock().toISOString());
+    return { expert: current.has(profile.id) ? profile : null, signedName: profile.display_name };
+  }
+
+  /** A source and a review date belong to expert answers only; a review date cannot lie in the future. */
+  private sourceErrors(input: AnswerQuestionInput, expert: ExpertRow | null): UserError[] {
+    const errors: UserError[] = [];
+    if (!expert) {
+      if (input.sourceUrl !== null) errors.push({ field: 'sourceUrl', code: 'FIELD_NOT_ALLOWED' });
+      if (input.reviewedOn !== null) errors.push({ field: 'reviewedOn', code: 'FIELD_NOT_ALLOWED' });
+    } else if (input.reviewedOn !== null && input.reviewedOn > dutchDate(this.clock())) {
+      errors.push({ field: 'reviewedOn', code: 'INVALID_DATE' });
+    }
+    return errors;
+  }
+}
+
+/** The calendar date (YYYY-MM-DD) in the Netherlands at `moment`. */
+function dutchDate(moment: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(moment);
 }

@@ -64,7 +64,7 @@ export class CommunityService {
   async create(slug: string, name: string): Promise<Community> {
     if (!/^[a-z0-9-]{2,40}$/.test(slug))
       throw new Error('A community slug has 2 to 40 lower-case letters, digits or hyphens.');
-    const row = { id: newId(), slug, name, created_at: this.clock().toISOString() };
+    const row: CommunityRow = { id: newId(), slug, name, created_at: this.clock().toISOString(), portal_secret: null };
     await this.store.insertCommunity(row);
     return toCommunity(row);
   }

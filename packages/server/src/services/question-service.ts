@@ -11,6 +11,7 @@ import { isUniqueViolation, pageSize, readPage, toConnection } from './paging.ts
 import type { PersonalDataGuard } from './personal-data.ts';
 import { hashToken, newId, newOwnerToken, tokenMatches } from './secrets.ts';
 import { askQuestionInput, validate } from './validation.ts';
+import type { Viewer } from './viewer.ts';
 
 /** The asker may change a question this long after posting it. */
 export const EDIT_WINDOW_MS = 15 * 60_000;
@@ -109,9 +110,15 @@ export class QuestionService {
   /**
    * Stores a citizen's question, with personal data replaced (and held when it may name someone). The same
    * idempotency key twice stores one question and returns it both times, so a retry after a lost response never
-   * makes a duplicate. `locale` is the asker's language, for the e-mails that may follow.
+   * makes a duplicate. `locale` is the asker's language, for the e-mails that may follow. A citizen signed in
+   * through the host portal (`viewer.portalCitizen`) asks under their stable pseudonym, never a name from the form.
    */
-  async ask(rawInput: unknown, request?: RequestOrigin, locale: Locale = 'nl'): Promise<AskQuestionResult> {
+  async ask(
+    rawInput: unknown,
+    request?: RequestOrigin,
+    locale: Locale = 'nl',
+    viewer?: Viewer | null,
+  ): Promise<AskQuestionResult> {
     const validated = validate(askQuestionInput, rawInput);
     if (!validated.ok) return { question: null, ownerToken: null, errors: validated.errors };
     const input = validated.value;
@@ -121,6 +128,7 @@ export class QuestionService {
     if (request) await this.communities.assertOriginAllowed(community.id, request);
     const topic = await this.store.topicBySlug(community.id, input.topic);
     if (!topic) return failure({ field: 'topic', code: 'UNKNOWN_TOPIC' });
+    const pseudonym = viewer?.portalCitizen && viewer.communityId === community.id ? viewer.displayName : null;
 
     // The question stored earlier under this key, if any: a retry gets it back instead of a second copy.
     const earlier = async (store: PleinStore): Promise<AskQuestionResult | null> => {
@@ -131,7 +139,7 @@ export class QuestionService {
     const screened = this.personalData.screen(community.slug, {
       title: input.title,
       body: input.body,
-      displayName: input.displayName,
+      displayName: pseudonym === null ? input.displayName : null,
     });
     const ownerToken = newOwnerToken();
     const now = this.clock().toISOString();
@@ -143,7 +151,7 @@ export class QuestionService {
       title: screened.fields.title,
       body: screened.fields.body,
       status: 'OPEN',
-      author_display_name: screened.fields.displayName ?? ANONYMOUS,
+      author_display_name: pseudonym ?? screened.fields.displayName ?? ANONYMOUS,
       author_role: 'CITIZEN',
       author_expert_id: null,
       owner_token_hash: hashToken(ownerToken),

@@ -1,13 +1,23 @@
+import type { Mailer } from '../mail/mailer.ts';
 import type { PleinStore } from '../store/store.ts';
+import { AccountService } from './account-service.ts';
 import { AnswerService } from './answer-service.ts';
+import { AuditLog } from './audit-log.ts';
+import { ClaimService } from './claim-service.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { CommunityService } from './community-service.ts';
 import { ServiceEvents } from './events.ts';
 import { ExpertService } from './expert-service.ts';
+import { InstanceKeys } from './instance-keys.ts';
+import { OidcService } from './oidc-service.ts';
 import { type FollowSettings, FollowService } from './follow-service.ts';
 import { OwnerService } from './owner-service.ts';
 import { officialContacts, PersonalDataGuard } from './personal-data.ts';
+import { PortalService } from './portal-service.ts';
 import { QuestionService } from './question-service.ts';
+import { SessionService } from './session-service.ts';
+import { SignInLog } from './sign-in-log.ts';
+import { VerificationService } from './verification-service.ts';
 import { VoteService } from './vote-service.ts';
 
 export interface Services {
@@ -18,10 +28,27 @@ export interface Services {
   owner: OwnerService;
   votes: VoteService;
   experts: ExpertService;
+  /** Verification records: admins verify and revoke; every read compares them with the clock. */
+  verifications: VerificationService;
+  /** The expert inbox and claims on questions ("Ik pak deze op"). */
+  claims: ClaimService;
   /** Follow a question by e-mail (double opt-in), notifications and the retention sweep. */
   follows: FollowService;
   /** Writes announce what they did here; mail and live updates listen. */
   events: ServiceEvents;
+  /** Append-only record of changes to accounts, roles, sign-in settings and verifications. */
+  audit: AuditLog;
+  // Accounts and sessions
+  /** Professionals' accounts: passwords, sign-in links, roles, account management. */
+  accounts: AccountService;
+  /** Bearer tokens: the viewer of a request, sign-out, revocation. */
+  sessions: SessionService;
+  /** Citizens signed in by a host portal's JWT, posting under a stable pseudonym. */
+  portal: PortalService;
+  /** Single sign-on with a community's organisation (OpenID Connect). */
+  oidc: OidcService;
+  /** Refused sign-ins, for the server log (without addresses). */
+  signInLog: SignInLog;
 }
 
 /** Settings from the configuration that the rules need. */
@@ -32,6 +59,11 @@ export interface ServiceOptions {
   personalDataAllow?: readonly string[];
   /** Mailer and link base for follow-up e-mails; without it messages stay in memory (CLI, tests of other parts). */
   follow?: FollowSettings;
+  /**
+   * Sign-in links: the host page that takes `?plein-link=` (PLEIN_SIGN_IN_URL, may hold `{community}`), and the
+   * mailer (by default the follow-up mailer). This server's address comes from `follow.publicUrl`.
+   */
+  accounts?: { signInUrl?: string; mailer?: Mailer; onError?: (error: unknown, what: string) => void };
 }
 
 /** The rules of Plein, one instance per server; the GraphQL layer, the CLI and tests all go through these. */
@@ -48,14 +80,33 @@ export function createServices(
     everywhere: options.personalDataAllow ?? [],
     byCommunity: officialContacts,
   });
+  const audit = new AuditLog(store, clock);
+  const experts = new ExpertService(store, clock, communities);
+  const keys = new InstanceKeys(store, clock, options.secret);
+  const signInLog = new SignInLog(keys);
+  const sessions = new SessionService(store, clock);
+  const publicUrl = options.follow?.publicUrl ?? 'http://localhost:4000';
   return {
     events,
+    audit,
     communities,
     questions: new QuestionService(store, clock, communities, events, personalData),
     answers: new AnswerService(store, clock, communities, events, personalData),
     owner: new OwnerService(store, clock, communities, personalData),
     votes: new VoteService(store, clock, communities, options.secret),
-    experts: new ExpertService(store, communities),
+    experts,
+    verifications: new VerificationService(store, clock, experts, audit),
+    claims: new ClaimService(store, clock),
     follows,
+    sessions,
+    signInLog,
+    accounts: new AccountService(store, clock, communities, sessions, audit, signInLog, {
+      mailer: options.accounts?.mailer ?? options.follow?.mailer,
+      publicUrl,
+      signInUrl: options.accounts?.signInUrl,
+      onError: options.accounts?.onError ?? options.follow?.onError,
+    }),
+    portal: new PortalService(store, clock, communities, sessions, audit, keys, signInLog),
+    oidc: new OidcService(store, clock, communities, sessions, audit, signInLog, publicUrl),
   };
 }

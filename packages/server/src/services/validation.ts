@@ -13,6 +13,31 @@ const optionalText = (max: number) =>
 
 const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/);
 
+/** Optional https address of at most `max` characters; empty means "not given". */
+export const httpsUrl = (max: number) =>
+  optionalText(max).refine((value) => value === null || isHttpsUrl(value), { params: { code: 'INVALID_URL' } });
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.includes('.') && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/** True for a day that exists: 2023-02-30 does not (Date.parse would roll it over to March). */
+function isCalendarDay(value: string): boolean {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
+/** Optional calendar date YYYY-MM-DD, from 2000 on; empty means "not given". */
+export const calendarDate = optionalText(10).refine(
+  (value) => value === null || (/^\d{4}-\d{2}-\d{2}$/.test(value) && value >= '2000-01-01' && isCalendarDay(value)),
+  { params: { code: 'INVALID_DATE' } },
+);
+
 export const askQuestionInput = z.object({
   community: z.string().trim().min(1),
   topic: z.string().trim().min(1),
@@ -35,6 +60,9 @@ export const answerQuestionInput = z.object({
   body: z.string().trim().min(limits.answerBody.min).max(limits.answerBody.max),
   displayName: optionalText(limits.displayName.max),
   idempotencyKey,
+  // Experts only (AnswerService refuses them from others); a date in the future is refused there, by the clock.
+  sourceUrl: httpsUrl(500),
+  reviewedOn: calendarDate,
 });
 export type AnswerQuestionInput = z.output<typeof answerQuestionInput>;
 
@@ -64,13 +92,82 @@ export const markAnswerHelpfulInput = z.object({
 });
 export type MarkAnswerHelpfulInput = z.output<typeof markAnswerHelpfulInput>;
 
+// Experts, verifications and claims
+
+/** A refinement's own user error code (see toUserErrors). */
+const userErrorCode = (code: UserError['code']) => ({ params: { code } });
+
+export const verifyExpertInput = z
+  .object({
+    expertId: id,
+    evidence: z.enum(['KVK', 'ORGANISATION_SIGN_IN', 'MANUAL']),
+    // Spaces are allowed while typing ("1234 5678"); what is kept is the 8 digits.
+    kvkNumber: optionalText(20).transform((value) => value?.replace(/\s+/g, '') || null),
+    note: optionalText(500),
+    organisation: z.string().trim().min(2).max(120),
+    independence: z.enum(['INDEPENDENT', 'MUNICIPALITY', 'UWV', 'OTHER']),
+    independenceNote: optionalText(300),
+    topics: z.array(z.string().trim().min(1).max(100)).min(1).max(50),
+    // A moment (ISO 8601 with a zone), or a day (YYYY-MM-DD): valid to the end of that day, UTC. The service checks
+    // that it lies in the future, by its clock.
+    validUntil: z
+      .string()
+      .trim()
+      .refine(
+        (value) =>
+          /^\d{4}-\d{2}-\d{2}(T.*(Z|[+-]\d{2}:?\d{2}))?$/.test(value) &&
+          isCalendarDay(value.slice(0, 10)) &&
+          !Number.isNaN(Date.parse(value)),
+        userErrorCode('VALID_UNTIL'),
+      )
+      .transform((value) => new Date(value.length === 10 ? `${value}T23:59:59.999Z` : value).toISOString()),
+  })
+  .superRefine((input, context) => {
+    if (input.evidence === 'KVK' && !/^\d{8}$/.test(input.kvkNumber ?? '')) {
+      context.addIssue({ code: 'custom', path: ['kvkNumber'], ...userErrorCode('INVALID_KVK') });
+    }
+    if (input.evidence === 'MANUAL' && input.note === null) {
+      context.addIssue({ code: 'custom', path: ['note'], ...userErrorCode('REQUIRED') });
+    }
+    if (input.independence === 'OTHER' && input.independenceNote === null) {
+      context.addIssue({ code: 'custom', path: ['independenceNote'], ...userErrorCode('REQUIRED') });
+    }
+  });
+export type VerifyExpertInput = z.output<typeof verifyExpertInput>;
+
+export const revokeVerificationInput = z.object({
+  expertId: id,
+  reason: z.string().trim().min(3).max(500),
+});
+
+export const updateMyProfileInput = z
+  .object({
+    displayName: z.string().trim().min(2).max(80),
+    title: optionalText(80),
+    bio: optionalText(600),
+    photoUrl: httpsUrl(500),
+    photoAlt: optionalText(200),
+  })
+  .superRefine((input, context) => {
+    // Without a description, a screen reader user learns nothing from the photo.
+    if (input.photoUrl !== null && input.photoAlt === null) {
+      context.addIssue({ code: 'custom', path: ['photoAlt'], ...userErrorCode('REQUIRED') });
+    }
+  });
+export type UpdateMyProfileInput = z.output<typeof updateMyProfileInput>;
+
+// End of experts, verifications and claims
+
 /** Turns schema issues into one UserError per field, in the order of the form. */
 function toUserErrors(issues: z.core.$ZodIssue[]): UserError[] {
   const byField = new Map<string, UserError>();
   for (const issue of issues) {
     const field = String(issue.path[0] ?? '');
     if (byField.has(field)) continue;
-    if (issue.code === 'too_small') {
+    if (issue.code === 'custom' && typeof issue.params?.code === 'string') {
+      // A refinement that names its own code, for example INVALID_URL.
+      byField.set(field, { field, code: issue.params.code as UserError['code'] });
+    } else if (issue.code === 'too_small') {
       const min = Number(issue.minimum);
       byField.set(field, { field, code: min <= 1 ? 'REQUIRED' : 'TOO_SHORT', params: { min } });
     } else if (issue.code === 'too_big') {

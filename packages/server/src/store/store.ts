@@ -1,18 +1,35 @@
-import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, type Transaction, sql } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+  type Transaction,
+  sql,
+} from 'kysely';
 import type { Connection } from './connect.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type {
   AnswerRow,
+  AuditLogRow,
+  CommunityOidcRow,
   CommunityRow,
   Database,
   ExpertRow,
   MunicipalityRow,
   NotificationSubscriptionRow,
+  OidcSignInRow,
   Publication,
+  QuestionClaimRow,
   QuestionRow,
   QuestionStatus,
+  Role,
+  SessionRow,
+  SignInLinkRow,
   SituationRow,
   TopicRow,
+  UserRow,
+  VerificationRow,
 } from './database-schema.ts';
 import type { Engine } from './engine.ts';
 import { postgresSearch } from './search/postgres-search.ts';
@@ -69,6 +86,12 @@ const summaryColumns = [
 
 /** Only published questions and answers are shown to everyone; held ones only to their author. */
 const PUBLISHED: Publication = 'PUBLISHED';
+
+/** What an expert may change about themself. */
+export type ExpertProfileFields = Pick<ExpertRow, 'display_name' | 'title' | 'bio' | 'photo_url' | 'photo_alt'>;
+
+/** A verification with the ids of the topics it covers, in the community's order. */
+export type VerificationRecord = VerificationRow & { topic_ids: string[] };
 
 /** What the asker may change in a question. */
 export type QuestionContent = Pick<QuestionRow, 'title' | 'body' | 'topic_id' | 'publication' | 'edited_at'>;
@@ -207,11 +230,24 @@ export class PleinStore {
     return new Map(rows.map((row) => [row.topic_id, toCount(row.count)]));
   }
 
-  // Experts
+  // Experts, verifications and claims (services/expert-service.ts, verification-service.ts and claim-service.ts hold
+  // the rules). Whether a verification or a claim is current is never stored: the service passes its clock's `now`,
+  // and every read compares with it, so an expired one drops out by itself.
 
   expertsByIds(ids: readonly string[]): Promise<ExpertRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.db.selectFrom('experts').selectAll().where('id', 'in', ids).execute();
+  }
+
+  /** Every expert of a community, verified or not, by name: for the CLI. */
+  expertsOfCommunity(communityId: string): Promise<ExpertRow[]> {
+    return this.db
+      .selectFrom('experts')
+      .selectAll()
+      .where('community_id', '=', communityId)
+      .orderBy('display_name')
+      .orderBy('id')
+      .execute();
   }
 
   async insertExpert(row: ExpertRow, topicIds: string[]): Promise<void> {
@@ -222,6 +258,11 @@ export class PleinStore {
         .values(topicIds.map((topic_id) => ({ expert_id: row.id, topic_id })))
         .execute();
     }
+  }
+
+  /** What an expert may change about themself. */
+  async updateExpertProfile(id: string, profile: ExpertProfileFields): Promise<void> {
+    await this.db.updateTable('experts').set(profile).where('id', '=', id).execute();
   }
 
   async topicsOfExperts(expertIds: readonly string[]): Promise<Map<string, TopicRow[]>> {
@@ -251,28 +292,73 @@ export class PleinStore {
     return new Map(rows.map((row) => [row.author_expert_id ?? '', toCount(row.count)]));
   }
 
-  /** Experts of a community by name; with a topic, only those who cover it. */
+  /**
+   * For each question an expert answered (published answers): when it was asked and when that expert first answered
+   * it. The service turns these into the median time to a first answer.
+   */
+  async firstAnswerTimes(
+    expertIds: readonly string[],
+  ): Promise<{ expertId: string; askedAt: string; firstAnsweredAt: string }[]> {
+    if (expertIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('answers')
+      .innerJoin('questions', 'questions.id', 'answers.question_id')
+      .select([
+        'answers.author_expert_id',
+        'questions.created_at',
+        (eb) => eb.fn.min<string>('answers.created_at').as('first_answered_at'),
+      ])
+      .where('answers.author_expert_id', 'in', expertIds)
+      .where('answers.publication', '=', PUBLISHED)
+      .groupBy(['answers.author_expert_id', 'answers.question_id', 'questions.created_at'])
+      .execute();
+    return rows.map((row) => ({
+      expertId: row.author_expert_id ?? '',
+      askedAt: row.created_at,
+      firstAnsweredAt: row.first_answered_at,
+    }));
+  }
+
+  /** A verification current at `now`: not revoked and valid until a later moment. */
+  private isCurrent(now: string) {
+    return (eb: ExpressionBuilder<Database, 'verifications'>) =>
+      eb.and([eb('verifications.revoked_at', 'is', null), eb('verifications.valid_until', '>', now)]);
+  }
+
+  /**
+   * Experts of a community with a verification current at `now`, by name; with a topic, only those whose current
+   * verification covers it.
+   */
   async expertPage(
     communityId: string,
     topicId: string | undefined,
+    now: string,
     first: number,
     after?: string,
   ): Promise<Page<ExpertRow>> {
-    const filtered = (executor: Executor) => {
-      let query = executor.selectFrom('experts').where('experts.community_id', '=', communityId);
-      if (topicId !== undefined) {
-        query = query.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('expert_topics')
-              .select('expert_topics.expert_id')
-              .whereRef('expert_topics.expert_id', '=', 'experts.id')
-              .where('expert_topics.topic_id', '=', topicId),
-          ),
-        );
-      }
-      return query;
-    };
+    const filtered = (executor: Executor) =>
+      executor
+        .selectFrom('experts')
+        .where('experts.community_id', '=', communityId)
+        .where((eb) => {
+          let current = eb
+            .selectFrom('verifications')
+            .select('verifications.id')
+            .whereRef('verifications.expert_id', '=', 'experts.id')
+            .where(this.isCurrent(now));
+          if (topicId !== undefined) {
+            current = current.where((inner) =>
+              inner.exists(
+                inner
+                  .selectFrom('verification_topics')
+                  .select('verification_topics.topic_id')
+                  .whereRef('verification_topics.verification_id', '=', 'verifications.id')
+                  .where('verification_topics.topic_id', '=', topicId),
+              ),
+            );
+          }
+          return eb.exists(current);
+        });
     let query = filtered(this.db).selectAll('experts');
     if (after !== undefined) {
       const [name, id] = decodeCursor(after, 'EXPERTS', ['string', 'string']) as [string, string];
@@ -289,6 +375,180 @@ export class PleinStore {
       totalCount: () => countOf(filtered(this.db)),
     };
   }
+
+  /** Each expert's verification current at `now` (the newest, should there be two), with its topic ids. */
+  async currentVerifications(expertIds: readonly string[], now: string): Promise<Map<string, VerificationRecord>> {
+    if (expertIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('verifications')
+      .selectAll()
+      .where('expert_id', 'in', expertIds)
+      .where(this.isCurrent(now))
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return this.withTopics(rows);
+  }
+
+  /** Every verification of an expert, oldest first: its history. */
+  verificationsOf(expertId: string): Promise<VerificationRow[]> {
+    return this.db
+      .selectFrom('verifications')
+      .selectAll()
+      .where('expert_id', '=', expertId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Each expert's newest verification, whether current, expired or revoked: what an admin looks at. */
+  async latestVerifications(expertIds: readonly string[]): Promise<Map<string, VerificationRecord>> {
+    if (expertIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('verifications')
+      .selectAll()
+      .where('expert_id', 'in', expertIds)
+      .orderBy('created_at')
+      // Made in the same millisecond as the one it replaced: the one not revoked is the newer.
+      .orderBy(sql`CASE WHEN revoked_at IS NULL THEN 1 ELSE 0 END`)
+      .orderBy('id')
+      .execute();
+    return this.withTopics(rows);
+  }
+
+  /** The last row per expert wins (rows come oldest first), with its topics in the community's order. */
+  private async withTopics(rows: VerificationRow[]): Promise<Map<string, VerificationRecord>> {
+    const byExpert = new Map<string, VerificationRow>(rows.map((row) => [row.expert_id, row]));
+    const ids = [...byExpert.values()].map((row) => row.id);
+    const topicRows =
+      ids.length === 0
+        ? []
+        : await this.db
+            .selectFrom('verification_topics')
+            .innerJoin('topics', 'topics.id', 'verification_topics.topic_id')
+            .select(['verification_topics.verification_id', 'verification_topics.topic_id'])
+            .where('verification_topics.verification_id', 'in', ids)
+            .orderBy('topics.position')
+            .execute();
+    const topicIds = new Map<string, string[]>(ids.map((id) => [id, []]));
+    for (const row of topicRows) topicIds.get(row.verification_id)?.push(row.topic_id);
+    return new Map(
+      [...byExpert].map(([expertId, row]) => [expertId, { ...row, topic_ids: topicIds.get(row.id) ?? [] }]),
+    );
+  }
+
+  /** Ends every verification of the expert that is current at `at`. Returns how many there were. */
+  async revokeCurrentVerifications(expertId: string, at: string): Promise<number> {
+    const result = await this.db
+      .updateTable('verifications')
+      .set({ revoked_at: at })
+      .where('expert_id', '=', expertId)
+      .where(this.isCurrent(at))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** Stores a verification with its topics. Call inside `transaction`. */
+  async insertVerification(row: VerificationRow, topicIds: readonly string[]): Promise<void> {
+    await this.db.insertInto('verifications').values(row).execute();
+    if (topicIds.length > 0) {
+      await this.db
+        .insertInto('verification_topics')
+        .values(topicIds.map((topic_id) => ({ verification_id: row.id, topic_id })))
+        .execute();
+    }
+  }
+
+  /** The claims of these questions that hold at `now`. */
+  async claimsOfQuestions(questionIds: readonly string[], now: string): Promise<Map<string, QuestionClaimRow>> {
+    if (questionIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('question_claims')
+      .selectAll()
+      .where('question_id', 'in', questionIds)
+      .where('expires_at', '>', now)
+      .execute();
+    return new Map(rows.map((row) => [row.question_id, row]));
+  }
+
+  /**
+   * Claims a question for `row.expert_id`, in one statement so two experts at once cannot both win: a new claim is
+   * inserted; an existing one is taken over only when it has expired at `now` or is this expert's own (then it is
+   * extended and keeps its start). Returns false, changing nothing, when another expert's claim still holds.
+   */
+  async claimQuestion(row: QuestionClaimRow, now: string): Promise<boolean> {
+    const result = await this.db
+      .insertInto('question_claims')
+      .values(row)
+      .onConflict((oc) =>
+        oc
+          .column('question_id')
+          .doUpdateSet({
+            expert_id: (eb) => eb.ref('excluded.expert_id'),
+            claimed_at: sql<string>`CASE WHEN ${sql.ref('question_claims.expert_id')} = ${sql.ref('excluded.expert_id')}
+              AND ${sql.ref('question_claims.expires_at')} > ${now}
+              THEN ${sql.ref('question_claims.claimed_at')} ELSE ${sql.ref('excluded.claimed_at')} END`,
+            expires_at: (eb) => eb.ref('excluded.expires_at'),
+          })
+          .where((eb) =>
+            eb.or([
+              eb('question_claims.expert_id', '=', eb.ref('excluded.expert_id')),
+              eb('question_claims.expires_at', '<=', now),
+            ]),
+          ),
+      )
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  /** Removes this expert's claim on a question; another expert's claim stays. */
+  async releaseClaim(questionId: string, expertId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('question_claims')
+      .where('question_id', '=', questionId)
+      .where('expert_id', '=', expertId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /**
+   * An expert's inbox: published OPEN questions in the given topics (at least one) that no expert has answered yet,
+   * oldest first. Claimed questions stay in it; the claim is shown with them.
+   */
+  async inboxPage(
+    communityId: string,
+    topicIds: readonly string[],
+    first: number,
+    after?: string,
+  ): Promise<Page<QuestionSummaryRow>> {
+    const filtered = (executor: Executor) =>
+      executor
+        .selectFrom('questions')
+        .where('questions.community_id', '=', communityId)
+        .where('questions.publication', '=', PUBLISHED)
+        .where('questions.status', '=', 'OPEN')
+        .where('questions.has_expert_answer', '=', 0)
+        .where('questions.topic_id', 'in', topicIds);
+    let query = filtered(this.db).select(summaryColumns);
+    if (after !== undefined) {
+      const [createdAt, id] = decodeCursor(after, 'INBOX', ['string', 'string']) as [string, string];
+      query = query.where((eb) =>
+        eb(eb.refTuple('questions.created_at', 'questions.id'), '>', eb.tuple(createdAt, id)),
+      );
+    }
+    const rows = await query
+      .orderBy('questions.created_at', 'asc')
+      .orderBy('questions.id', 'asc')
+      .limit(first + 1)
+      .execute();
+    return {
+      rows: rows.slice(0, first).map((row) => ({ cursor: encodeCursor('INBOX', [row.created_at, row.id]), row })),
+      hasNextPage: rows.length > first,
+      totalCount: () => countOf(filtered(this.db)),
+    };
+  }
+
+  // End of experts, verifications and claims
 
   // Questions
 
@@ -684,6 +944,239 @@ export class PleinStore {
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
+
+  // Accounts and sessions (services/account-service.ts, session-service.ts, portal-service.ts, oidc-service.ts and
+  // audit-log.ts hold the rules). Passwords, session tokens and link tokens are only ever stored hashed.
+
+  // Users and roles
+
+  userByEmail(communityId: string, email: string): Promise<UserRow | undefined> {
+    return this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('community_id', '=', communityId)
+      .where('email', '=', email)
+      .executeTakeFirst();
+  }
+
+  usersByIds(ids: readonly string[]): Promise<UserRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('users').selectAll().where('id', 'in', ids).execute();
+  }
+
+  usersOfCommunity(communityId: string): Promise<UserRow[]> {
+    return this.db.selectFrom('users').selectAll().where('community_id', '=', communityId).orderBy('email').execute();
+  }
+
+  /** Stores an account with its roles. Call inside `transaction`. */
+  async insertUser(row: UserRow, roles: readonly Role[]): Promise<void> {
+    await this.db.insertInto('users').values(row).execute();
+    await this.replaceUserRoles(row.id, roles);
+  }
+
+  /** Replaces an account's roles. Call inside `transaction`. */
+  async replaceUserRoles(userId: string, roles: readonly Role[]): Promise<void> {
+    await this.db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+    if (roles.length > 0) {
+      await this.db
+        .insertInto('user_roles')
+        .values([...new Set(roles)].map((role) => ({ user_id: userId, role })))
+        .execute();
+    }
+  }
+
+  async rolesOfUsers(userIds: readonly string[]): Promise<Map<string, Role[]>> {
+    const result = new Map<string, Role[]>(userIds.map((id) => [id, []]));
+    if (userIds.length === 0) return result;
+    const rows = await this.db
+      .selectFrom('user_roles')
+      .selectAll()
+      .where('user_id', 'in', userIds)
+      .orderBy('role')
+      .execute();
+    for (const row of rows) result.get(row.user_id)?.push(row.role);
+    return result;
+  }
+
+  /** Accounts of a community that hold `role` and are not disabled. */
+  async countUsersWithRole(communityId: string, role: Role): Promise<number> {
+    return countOf(
+      this.db
+        .selectFrom('user_roles')
+        .innerJoin('users', 'users.id', 'user_roles.user_id')
+        .where('users.community_id', '=', communityId)
+        .where('users.disabled_at', 'is', null)
+        .where('user_roles.role', '=', role),
+    );
+  }
+
+  /**
+   * Makes concurrent role changes in one community wait for each other until the transaction ends (PostgreSQL row
+   * lock; SQLite allows one writer at a time anyway). Call inside `transaction`, before reading what you will change.
+   */
+  async lockCommunity(communityId: string): Promise<void> {
+    if (this.engine !== 'postgres') return;
+    await this.db.selectFrom('communities').select('id').where('id', '=', communityId).forUpdate().execute();
+  }
+
+  /** Counts a failed password sign-in and returns the new count. */
+  async countFailedSignIn(userId: string): Promise<number> {
+    const row = await this.db
+      .updateTable('users')
+      .set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1) }))
+      .where('id', '=', userId)
+      .returning('failed_sign_ins')
+      .executeTakeFirst();
+    return Number(row?.failed_sign_ins ?? 0);
+  }
+
+  async lockUser(userId: string, lockedUntil: string): Promise<void> {
+    await this.db.updateTable('users').set({ locked_until: lockedUntil }).where('id', '=', userId).execute();
+  }
+
+  /** After a successful password sign-in: the failures and any lock are forgotten. */
+  async clearFailedSignIns(userId: string): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ failed_sign_ins: 0, locked_until: null })
+      .where('id', '=', userId)
+      .where((eb) => eb.or([eb('failed_sign_ins', '!=', 0), eb('locked_until', 'is not', null)]))
+      .execute();
+  }
+
+  /** A new password (or none): failures and lock are forgotten too. */
+  async setPasswordHash(userId: string, passwordHash: string | null): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null })
+      .where('id', '=', userId)
+      .execute();
+  }
+
+  async setUserExpert(userId: string, expertId: string | null): Promise<void> {
+    await this.db.updateTable('users').set({ expert_id: expertId }).where('id', '=', userId).execute();
+  }
+
+  // Sessions (bearer tokens; only their SHA-256 hash is stored)
+
+  async insertSession(row: SessionRow): Promise<void> {
+    await this.db.insertInto('sessions').values(row).execute();
+  }
+
+  sessionByTokenHash(tokenHash: string): Promise<SessionRow | undefined> {
+    return this.db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  }
+
+  async revokeSession(id: string, revokedAt: string): Promise<void> {
+    await this.db
+      .updateTable('sessions')
+      .set({ revoked_at: revokedAt })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+
+  /** Ends every session of an account that is still open; returns how many. */
+  async revokeSessionsOfUser(userId: string, revokedAt: string): Promise<number> {
+    const result = await this.db
+      .updateTable('sessions')
+      .set({ revoked_at: revokedAt })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', revokedAt)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** Forgets sessions, sign-in links and OpenID Connect states that expired at or before `before`. */
+  async deleteExpiredSignInData(before: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('expires_at', '<=', before).execute();
+    await this.db.deleteFrom('sign_in_links').where('expires_at', '<=', before).execute();
+    await this.db.deleteFrom('oidc_sign_ins').where('expires_at', '<=', before).execute();
+  }
+
+  // Sign-in links
+
+  async insertSignInLink(row: SignInLinkRow): Promise<void> {
+    await this.db.insertInto('sign_in_links').values(row).execute();
+  }
+
+  signInLinkByHash(tokenHash: string): Promise<SignInLinkRow | undefined> {
+    return this.db.selectFrom('sign_in_links').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  }
+
+  /** Marks a link used; false when it was used already (by this or a concurrent request), so a link works once. */
+  async useSignInLink(tokenHash: string, usedAt: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('sign_in_links')
+      .set({ used_at: usedAt })
+      .where('token_hash', '=', tokenHash)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  countSignInLinksSince(userId: string, since: string): Promise<number> {
+    return countOf(this.db.selectFrom('sign_in_links').where('user_id', '=', userId).where('created_at', '>', since));
+  }
+
+  // OpenID Connect and the host portal
+
+  oidcSettings(communityId: string): Promise<CommunityOidcRow | undefined> {
+    return this.db.selectFrom('community_oidc').selectAll().where('community_id', '=', communityId).executeTakeFirst();
+  }
+
+  async saveOidcSettings(row: CommunityOidcRow): Promise<void> {
+    await this.db
+      .insertInto('community_oidc')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('community_id').doUpdateSet({
+          issuer: row.issuer,
+          client_id: row.client_id,
+          client_secret: row.client_secret,
+          organisation: row.organisation,
+        }),
+      )
+      .execute();
+  }
+
+  async insertOidcSignIn(row: OidcSignInRow): Promise<void> {
+    await this.db.insertInto('oidc_sign_ins').values(row).execute();
+  }
+
+  /** Reads and deletes the sign-in started with `state`: a state works once. */
+  async takeOidcSignIn(state: string): Promise<OidcSignInRow | undefined> {
+    const row = await this.db.selectFrom('oidc_sign_ins').selectAll().where('state', '=', state).executeTakeFirst();
+    if (!row) return undefined;
+    const result = await this.db.deleteFrom('oidc_sign_ins').where('state', '=', state).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0 ? row : undefined;
+  }
+
+  async setPortalSecret(communityId: string, secret: string | null): Promise<void> {
+    await this.db.updateTable('communities').set({ portal_secret: secret }).where('id', '=', communityId).execute();
+  }
+
+  // The audit log
+
+  /** Appends one entry to the audit log. There is no update or delete for it. */
+  async insertAuditEntry(row: AuditLogRow): Promise<void> {
+    await this.db.insertInto('audit_log').values(row).execute();
+  }
+
+  /** The audit log of a community, oldest first (`limit` newest entries when given). */
+  async auditEntries(communityId: string, limit?: number): Promise<AuditLogRow[]> {
+    let query = this.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('community_id', '=', communityId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc');
+    if (limit !== undefined) query = query.limit(limit);
+    return (await query.execute()).reverse();
+  }
+
+  // End of accounts and sessions
 
   /** Row counts per table, for tests and the CLI. */
   countRows(table: keyof Database): Promise<number> {

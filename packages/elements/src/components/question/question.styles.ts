@@ -108,6 +108,43 @@ export const questionStyles = css`
       color: var(--_plein-muted-color);
     }
 
+    /* Decoration: the hidden words say "verified". */
+    .badge.expert.verified::before {
+      content: '✓' / '';
+      margin-inline-end: 0.25em;
+    }
+
+    .expert-link-line {
+      margin-block: -0.25em 0.5em;
+    }
+
+    .expert-profile {
+      margin-block-end: 0.75em;
+      padding: 0.75em 1em;
+      border: 0.0625em solid var(--_plein-border-color);
+      border-radius: var(--_plein-radius);
+      background: var(--_plein-background);
+    }
+
+    .source,
+    .reviewed {
+      margin-block: 0.5em 0;
+      color: var(--_plein-muted-color);
+    }
+
+    .source a {
+      overflow-wrap: anywhere;
+    }
+
+    /* Calm on purpose: it is information, not a warning. */
+    .expert-note {
+      margin-block: 0.75em 0.5em;
+      padding-block: 0.25em;
+      padding-inline-start: 0.75em;
+      border-inline-start: 0.1875em solid var(--_plein-border-color);
+      color: var(--_plein-muted-color);
+    }
+
     .empty {
       color: var(--_plein-muted-color);
     }

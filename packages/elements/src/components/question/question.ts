@@ -14,17 +14,35 @@ import { editFields, type EditFields, OwnerActionsController } from '../../contr
 import { ThreadController, type ThreadQuestion } from '../../controllers/thread-controller.ts';
 import { PleinAnswerPostedEvent } from '../../events/answer-posted.ts';
 import { PleinQuestionDeletedEvent } from '../../events/question-deleted.ts';
+import { expertLines, formatDate } from '../expert/expert-card.ts';
+import { expertHrefFor, routeExpertOpen } from '../expert/expert-link.ts';
 import { renderCharacterCounter } from '../../form/character-counter.ts';
 import { personalDataStyles } from '../../form/personal-data-panel.ts';
 import { questionStyles } from './question.styles.ts';
 import { common } from '../../localize/nl/common.ts';
 import { question } from '../../localize/nl/question.ts';
+import { expertCard } from '../../localize/nl/expert.ts';
 
 /** The form's fields by the name the server uses for them in a UserError, in the order of the form. */
 const fieldIds = new Map([
   ['body', 'answer-body'],
   ['displayName', 'answer-name'],
 ]);
+
+/** What a thread exports of an expert's profile opened under an answer. */
+const expertProfileExportparts = 'profile: expert-profile-card, name: expert-profile-name';
+
+/** The source's address when it is a web page, and the name of its site to show ("wetten.overheid.nl"). */
+function sourceOf(url: string | null | undefined): { href: string; site: string } | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+    return { href: parsed.href, site: parsed.hostname.replace(/^www\./, '') };
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * @summary One thread: the question, its answers (the asker's chosen answer first, then expert answers, marked), a
@@ -35,6 +53,8 @@ const fieldIds = new Map([
  *
  * @fires plein-answer-posted - An answer from this form was posted. `questionId` and `answerId` say which.
  * @fires plein-question-deleted - The asker deleted the question. `questionId` says which.
+ * @fires plein-expert-open - The link to an expert's profile under an answer is used. Cancelable: call
+ *   `preventDefault()` to route yourself; otherwise `expert-href` is followed, or the profile opens under the answer.
  *
  * @csspart question - The question: title, meta and text.
  * @csspart title - The question's title.
@@ -46,6 +66,14 @@ const fieldIds = new Map([
  * @csspart answer - One answer.
  * @csspart expert-answer - One answer by a verified expert (it also has the `answer` part).
  * @csspart answer-author - Who wrote an answer: name, and for experts their role and independence.
+ * @csspart expert-link - "Profiel van …" under an expert's name: a link with `expert-href`, else a button that shows
+ *   the profile under the answer.
+ * @csspart expert-profile - The expert's profile shown under the answer (a `<plein-expert>`; its `profile` and `name`
+ *   parts are exported as `expert-profile-card` and `expert-profile-name`).
+ * @csspart answer-source - "Bron: wetten.overheid.nl" under an expert answer, a link to the full address.
+ * @csspart answer-reviewed - "Gecontroleerd op 12 november 2026" under an expert answer.
+ * @csspart expert-note - The short note under every expert answer that it is general information, not personal
+ *   legal advice.
  * @csspart answer-body - An answer's text.
  * @csspart more - The "load more answers" button.
  * @csspart form - The answer form.
@@ -94,7 +122,7 @@ const fieldIds = new Map([
 export class PleinQuestion extends PleinElement {
   static override styles = [...PleinElement.styles, personalDataStyles, questionStyles];
 
-  static override strings = { ...common, ...question };
+  static override strings = { ...common, ...question, ...expertCard };
 
   /** The id of the question to show. */
   @property({ attribute: 'question-id', reflect: true }) questionId = '';
@@ -111,11 +139,20 @@ export class PleinQuestion extends PleinElement {
   /** Where "Terug naar alle vragen" leads after the asker deleted the question, such as `/vragen`. */
   @property({ attribute: 'back-href' }) backHref?: string;
 
+  /**
+   * A link pattern for an expert's profile page, such as `/expert/{id}`. Without it "Profiel van …" shows the profile
+   * under the answer.
+   */
+  @property({ attribute: 'expert-href' }) expertHref?: string;
+
   /** The shortest `poll-interval` in seconds. Tests and demos may lower it; a host page should not need to. */
   static minimumPollInterval = 5;
 
   /** What the polite live region says: new answers and the result of a vote or an action. */
   @state() private announcement = '';
+
+  /** The answers under which the expert's profile is shown. */
+  @state() private openProfiles: ReadonlySet<string> = new Set();
 
   /** Whether the answer this form posted last waits for a moderator. */
   private postedHeld = false;
@@ -569,7 +606,10 @@ export class PleinQuestion extends PleinElement {
   }
 
   private renderAnswer(answer: AnswerNode) {
-    const expert = answer.author.role === 'EXPERT' ? answer.author.expert : null;
+    // A professional's answer: the note, source and profile link belong to it. The mark and the place among the
+    // expert answers only with a current verification: the server says so with `verified`, and it drops by itself.
+    const professional = answer.author.role === 'EXPERT' ? answer.author.expert : null;
+    const expert = professional?.verified ? professional : null;
     const held = answer.publication === 'HELD';
     const isNew = this.thread.arrived.has(answer.id);
     const parts = ['answer', expert && 'expert-answer', held && 'held-answer', isNew && 'new-answer'];
@@ -589,7 +629,15 @@ export class PleinQuestion extends PleinElement {
             ? html`<p class="badges">
                 ${isNew ? html`<span part="badge" class="badge new">${this.t('question.new')}</span>` : nothing}
                 ${held ? html`<span part="badge" class="badge held">${this.t('question.held')}</span>` : nothing}
-                ${expert ? html`<span part="badge" class="badge expert">${this.t('common.expert')}</span>` : nothing}
+                ${
+                  expert
+                    ? html`<span part="badge" class="badge expert verified"
+                        >${this.t('common.expert')}<span class="visually-hidden">
+                          ${this.t('question.expert.verified')}</span
+                        ></span
+                      >`
+                    : nothing
+                }
                 ${
                   answer.isAccepted
                     ? html`<span part="badge" class="badge accepted">${this.t('question.accepted')}</span>`
@@ -601,9 +649,11 @@ export class PleinQuestion extends PleinElement {
         ${held ? html`<p class="held-note">${this.t('question.heldAnswer')}</p>` : nothing}
         <p part="answer-author" class="author">
           <span class="name">${answer.author.displayName}</span>
-          ${expert ? this.renderExpertLines(expert) : nothing}
+          ${professional ? this.renderExpertLines(professional) : nothing}
         </p>
+        ${professional ? this.renderExpertLink(answer, professional) : nothing}
         <p part="answer-body" class="text">${answer.body}</p>
+        ${professional ? this.renderExpertSource(answer) : nothing}
         <p class="meta">${this.renderTime(answer.createdAt)}</p>
         ${held ? nothing : this.renderAnswerActions(answer)}
       </li>
@@ -665,17 +715,90 @@ export class PleinQuestion extends PleinElement {
     `;
   }
 
-  /** Role and independence in plain words: a citizen must see at once whether an expert works for UWV or the city. */
+  /**
+   * Role and independence in plain words, as on the expert's profile: a citizen must see at once whether an expert
+   * works for UWV or the city.
+   */
   private renderExpertLines(expert: NonNullable<AnswerNode['author']['expert']>) {
-    const role = expert.independent ? [expert.title, expert.organisation].filter(Boolean).join(', ') : expert.title;
-    const independence = expert.independent
-      ? this.t('common.independent')
-      : expert.organisation
-        ? this.t('common.notIndependent', expert.organisation)
-        : '';
+    const { role, independence } = expertLines(this.localize, expert);
     return html`
       ${role ? html`<span class="role">${role}</span>` : nothing}
       ${independence ? html`<span class="independence">${independence}</span>` : nothing}
+    `;
+  }
+
+  /**
+   * "Profiel van …": a link to the host's profile page with `expert-href`; otherwise a button that shows the profile
+   * right under the answer (and hides it again), so the reader keeps their place in the thread.
+   */
+  private renderExpertLink(answer: AnswerNode, expert: NonNullable<AnswerNode['author']['expert']>) {
+    const label = this.t('expert.profileOf', expert.displayName);
+    const href = expertHrefFor(this.expertHref, expert.id);
+    if (href) {
+      return html`<p class="expert-link-line">
+        <a
+          part="expert-link"
+          class="expert-link"
+          href=${href}
+          @click=${(event: MouseEvent) => this.onExpertLink(event, answer, expert)}
+          >${label}</a
+        >
+      </p>`;
+    }
+    const open = this.openProfiles.has(answer.id);
+    const profileId = `expert-profile-${answer.id}`;
+    return html`
+      <p class="expert-link-line">
+        <button
+          part="expert-link"
+          class="link-button expert-link"
+          type="button"
+          aria-expanded=${open ? 'true' : 'false'}
+          aria-controls=${open ? profileId : nothing}
+          @click=${(event: MouseEvent) => this.onExpertLink(event, answer, expert)}
+        >
+          ${label}
+        </button>
+      </p>
+      ${
+        open
+          ? html`<div id=${profileId} part="expert-profile" class="expert-profile">
+              <plein-expert
+                expert-id=${expert.id}
+                .endpoint=${this.endpoint}
+                .community=${this.community}
+                lang=${this.localize.locale}
+                heading-level=${Math.min(this.sectionLevel + 1, 6)}
+                exportparts=${expertProfileExportparts}
+              ></plein-expert>
+            </div>`
+          : nothing
+      }
+    `;
+  }
+
+  /** Where the expert's information comes from, when they checked it, and always the note that it is no advice. */
+  private renderExpertSource(answer: AnswerNode) {
+    const source = sourceOf(answer.sourceUrl);
+    return html`
+      ${
+        source
+          ? html`<p part="answer-source" class="source">
+              ${this.t('question.expert.source')}
+              <a href=${source.href} rel="noopener noreferrer">${source.site}</a>
+            </p>`
+          : nothing
+      }
+      ${
+        answer.reviewedOn
+          ? html`<p part="answer-reviewed" class="reviewed">
+              <time datetime=${answer.reviewedOn}
+                >${this.t('question.expert.reviewed', formatDate(this.localize, answer.reviewedOn))}</time
+              >
+            </p>`
+          : nothing
+      }
+      <p part="expert-note" class="expert-note">${this.t('question.expert.note')}</p>
     `;
   }
 
@@ -845,6 +968,20 @@ export class PleinQuestion extends PleinElement {
     const field = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
     field?.focus();
     field?.scrollIntoView({ block: 'center' });
+  }
+
+  private async onExpertLink(
+    event: MouseEvent,
+    answer: AnswerNode,
+    expert: NonNullable<AnswerNode['author']['expert']>,
+  ): Promise<void> {
+    if (this.openProfiles.has(answer.id)) {
+      this.openProfiles = new Set([...this.openProfiles].filter((id) => id !== answer.id));
+      return;
+    }
+    if (!routeExpertOpen(this, event, expert, Boolean(this.expertHref))) return;
+    await import('../../define/plein-expert.ts');
+    this.openProfiles = new Set([...this.openProfiles, answer.id]);
   }
 
   private async onMore(): Promise<void> {

@@ -1,9 +1,13 @@
 import type { Translation } from '../translations.ts';
 import { ask } from './ask.ts';
 import { common } from './common.ts';
+import { expert, expertCard } from './expert.ts';
+import { experts } from './experts.ts';
+import { expertInbox } from './expert-inbox.ts';
 import { myQuestions } from './my-questions.ts';
 import { personalData } from './personal-data.ts';
 import { question } from './question.ts';
+import { portalSignIn, signIn } from './sign-in.ts';
 import { questions } from './questions.ts';
 import { topics } from './topics.ts';
 
@@ -16,4 +20,10 @@ export const en: Translation = {
   ...personalData,
   ...topics,
   ...myQuestions,
+  ...signIn,
+  ...portalSignIn,
+  ...expertInbox,
+  ...expertCard,
+  ...expert,
+  ...experts,
 };

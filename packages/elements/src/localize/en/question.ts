@@ -39,6 +39,11 @@ export const question: TranslationOf<typeof source> = {
   'question.live.newExpertAnswer': (name) => `There is a new answer from expert ${name}.`,
   'question.live.newAnswers': (count) => `There are ${count} new answers.`,
   'question.answerBy': (name) => `answer from ${name}`,
+  'question.expert.verified': '(verified)',
+  'question.expert.source': 'Source:',
+  'question.expert.reviewed': (date) => `Checked on ${date}`,
+  'question.expert.note':
+    'This is general information, not personal legal advice. Would you like advice about your own situation? Contact an advisor.',
   'question.helpful': 'Helpful',
   'question.helpful.count': (count) =>
     count === 1 ? '1 person finds this helpful' : `${count} people find this helpful`,

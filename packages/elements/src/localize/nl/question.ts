@@ -36,6 +36,11 @@ export const question = {
   'question.live.newExpertAnswer': (name: string) => `Er is een nieuw antwoord van expert ${name}.`,
   'question.live.newAnswers': (count: number) => `Er zijn ${count} nieuwe antwoorden.`,
   'question.answerBy': (name: string) => `antwoord van ${name}`,
+  'question.expert.verified': '(geverifieerd)',
+  'question.expert.source': 'Bron:',
+  'question.expert.reviewed': (date: string) => `Gecontroleerd op ${date}`,
+  'question.expert.note':
+    'Dit is algemene informatie, geen persoonlijk juridisch advies. Wilt u advies over uw eigen situatie? Neem contact op met een adviseur.',
   'question.helpful': 'Nuttig',
   'question.helpful.count': (count: number) =>
     count === 1 ? '1 persoon vindt dit nuttig' : `${count} mensen vinden dit nuttig`,
