@@ -71,6 +71,7 @@ function answer(id: string, minutesAgo: number, displayName = 'Jannie'): LiveAns
     questionId: 'q1',
     sourceUrl: null,
     reviewedOn: null,
+    moderationReason: null,
     author: { displayName, role: 'CITIZEN', expert: null },
   };
 }

@@ -35,6 +35,8 @@ const independentAdvisor = {
   title: 'Onafhankelijk arbeidsadviseur',
   organisation: 'Heikens Arbeidsadvies',
   independent: true,
+  independence: 'INDEPENDENT' as const,
+  independenceNote: null,
   verified: true,
 };
 
@@ -44,6 +46,8 @@ const klantmanager = {
   title: 'Klantmanager',
   organisation: 'ISD Noordoost',
   independent: false,
+  independence: 'MUNICIPALITY' as const,
+  independenceNote: null,
   verified: true,
 };
 
@@ -89,6 +93,7 @@ export const mockAnswers: AnswerNode[] = [
     // Burgerlijk Wetboek Boek 7, artikel 670: the ban on dismissal during illness.
     sourceUrl: 'https://wetten.overheid.nl/BWBR0005290/2026-01-01#Boek7_Titeldeel10_Afdeling9_Artikel670',
     reviewedOn: '2026-11-12',
+    moderationReason: null,
     author: { displayName: independentAdvisor.displayName, role: 'EXPERT', expert: independentAdvisor },
   },
   {
@@ -101,6 +106,7 @@ export const mockAnswers: AnswerNode[] = [
     questionId: 'q1',
     sourceUrl: null,
     reviewedOn: null,
+    moderationReason: null,
     author: { displayName: klantmanager.displayName, role: 'EXPERT', expert: klantmanager },
   },
   {
@@ -113,6 +119,7 @@ export const mockAnswers: AnswerNode[] = [
     questionId: 'q1',
     sourceUrl: null,
     reviewedOn: null,
+    moderationReason: null,
     author: { displayName: 'Henk uit Appingedam', role: 'CITIZEN', expert: null },
   },
 ];
@@ -126,6 +133,7 @@ export function mockThread(id: string, answers: AnswerNode[] = mockAnswers, hasN
     publication: 'PUBLISHED',
     editableUntil: new Date(Date.parse(createdAt) + 15 * 60_000).toISOString(),
     editedAt: null,
+    moderationReason: null,
     acceptedAnswer: answers.find((answer) => answer.isAccepted) ? { id: answers.find((a) => a.isAccepted)!.id } : null,
     answerCount: answers.length + (hasNextPage ? 1 : 0),
     body: 'Ik ben al drie weken ziek thuis. Mijn werkgever belt nu dat hij het contract wil beëindigen met wederzijds goedvinden. Bij het Werkplein zeggen ze dat ik dat nooit moet doen vanwege mijn WW. Wat is wijs?',
@@ -223,6 +231,7 @@ export const mockHeldAnswer: AnswerNode = {
   questionId: 'q1',
   sourceUrl: null,
   reviewedOn: null,
+  moderationReason: null,
   author: { displayName: 'Jannie', role: 'CITIZEN', expert: null },
 };
 

@@ -324,6 +324,8 @@ export const professionalHandlers: RequestHandler[] = [
       title: geertProfile.title,
       organisation: geertProfile.organisation,
       independent: true,
+      independence: geertProfile.independence,
+      independenceNote: geertProfile.independenceNote,
       verified: true,
     };
     return HttpResponse.json({

@@ -183,6 +183,7 @@ export function arrivingAnswer(id: string, displayName: string, expert = false):
     questionId: 'q1',
     sourceUrl: null,
     reviewedOn: null,
+    moderationReason: null,
     author: expert
       ? {
           displayName,
@@ -193,6 +194,8 @@ export function arrivingAnswer(id: string, displayName: string, expert = false):
             title: 'Jurist',
             organisation: 'Juridisch Loket',
             independent: true,
+            independence: 'INDEPENDENT',
+            independenceNote: null,
             verified: true,
           },
         }

@@ -10,6 +10,7 @@ export type AcceptAnswerInput = {
 };
 
 export type AnswerQuestionInput = {
+  antiSpam?: AntiSpamInput | null | undefined;
   body: string;
   displayName?: string | null | undefined;
   idempotencyKey: string;
@@ -20,7 +21,17 @@ export type AnswerQuestionInput = {
   sourceUrl?: string | null | undefined;
 };
 
+/** What the forms send against bots. A filled honeypot or a form sent within 3 seconds is refused quietly. */
+export type AntiSpamInput = {
+  /** Milliseconds between the form first showing and the submit. */
+  fillMs?: number | null | undefined;
+  /** The hidden field's value; people leave it empty. */
+  honeypot?: string | null | undefined;
+};
+
 export type AskQuestionInput = {
+  /** Form signals against bots: a field people never see, and how long the form was open. */
+  antiSpam?: AntiSpamInput | null | undefined;
   body: string;
   community: string;
   /** Optional pseudonym; without it the question shows as 'Anoniem'. */
@@ -35,6 +46,21 @@ export type AskQuestionInput = {
 
 export type AuthorRole = 'CITIZEN' | 'EXPERT' | 'MODERATOR' | 'STAFF';
 
+export type BlockAuthorInput = {
+  content: ContentRefInput;
+  reason: string;
+  scope: BlockScope;
+};
+
+export type BlockScope = 'DEVICE' | 'PSEUDONYM';
+
+export type ContentKind = 'ANSWER' | 'QUESTION';
+
+export type ContentRefInput = {
+  id: string | number;
+  kind: ContentKind;
+};
+
 export type EditQuestionInput = {
   body: string;
   ownerToken: string;
@@ -42,6 +68,23 @@ export type EditQuestionInput = {
   title: string;
   topic: string;
 };
+
+export type FlagContentInput = {
+  content: ContentRefInput;
+  note?: string | null | undefined;
+  reason: FlagReason;
+};
+
+export type FlagReason =
+  /** Onjuiste informatie */
+  | 'INCORRECT'
+  /** Beledigend */
+  | 'OFFENSIVE'
+  /** Anders */
+  | 'OTHER'
+  /** Persoonlijke gegevens */
+  | 'PERSONAL_DATA'
+  | 'SPAM';
 
 export type FollowQuestionInput = {
   email: string;
@@ -59,6 +102,20 @@ export type MarkAnswerHelpfulInput = {
   voterKey: string;
 };
 
+export type ModerationActionInput = {
+  content: ContentRefInput;
+  /** Required for reject and hide; shown to the author for reject. */
+  reason?: string | null | undefined;
+};
+
+export type ModerationSettingsInput = {
+  blockedWords: Array<string>;
+  community: string;
+  flagThreshold: number;
+  heldWords: Array<string>;
+  preModeration: PreModeration;
+};
+
 export type OwnerQuestionInput = {
   ownerToken: string;
   questionId: string | number;
@@ -69,16 +126,36 @@ export type PortalSignInInput = {
   token: string;
 };
 
+export type PreModeration =
+  | 'EVERYTHING'
+  /** Hold the first post of a device until a moderator approves it. */
+  | 'FIRST_POST'
+  | 'NONE';
+
 /** Whether others can see a question or answer. */
 export type Publication =
   /** Waiting for a moderator (for example because it may name someone). Only its author sees it, via the owner token. */
-  'HELD' | 'PUBLISHED';
+  | 'HELD'
+  /** Taken out of view by a moderator, or by enough flags until a moderator decides. */
+  | 'HIDDEN'
+  | 'PUBLISHED'
+  /** Refused by a moderator; its author sees the reason through the owner token. */
+  | 'REJECTED';
 
 export type QuestionOrder =
   /** Most recent activity (a new answer) first. */
   'ACTIVE' | 'NEWEST' | 'OLDEST';
 
 export type QuestionStatus = 'ANSWERED' | 'OPEN' | 'RESOLVED';
+
+export type RedactContentInput = {
+  body: string;
+  content: ContentRefInput;
+  /** What was removed, for example `name`, `phone`, `health`, `offensive`; recorded in the audit log. */
+  removedKinds: Array<string>;
+  /** The new title (questions only). */
+  title?: string | null | undefined;
+};
 
 export type RequestSignInLinkInput = {
   community: string;
@@ -145,6 +222,7 @@ export type AcceptAnswerMutation = {
       publication: Publication;
       editableUntil: string;
       editedAt: string | null;
+      moderationReason: string | null;
       id: string;
       title: string;
       status: QuestionStatus;
@@ -163,6 +241,8 @@ export type AcceptAnswerMutation = {
           title: string | null;
           organisation: string | null;
           independent: boolean;
+          independence: Independence | null;
+          independenceNote: string | null;
           verified: boolean;
         } | null;
       };
@@ -186,6 +266,7 @@ export type AnswerAddedSubscription = {
     questionId: string;
     sourceUrl: string | null;
     reviewedOn: string | null;
+    moderationReason: string | null;
     author: {
       displayName: string;
       role: AuthorRole;
@@ -195,6 +276,8 @@ export type AnswerAddedSubscription = {
         title: string | null;
         organisation: string | null;
         independent: boolean;
+        independence: Independence | null;
+        independenceNote: string | null;
         verified: boolean;
       } | null;
     };
@@ -218,6 +301,7 @@ export type AnswerQuestionMutation = {
       questionId: string;
       sourceUrl: string | null;
       reviewedOn: string | null;
+      moderationReason: string | null;
       author: {
         displayName: string;
         role: AuthorRole;
@@ -227,9 +311,48 @@ export type AnswerQuestionMutation = {
           title: string | null;
           organisation: string | null;
           independent: boolean;
+          independence: Independence | null;
+          independenceNote: string | null;
           verified: boolean;
         } | null;
       };
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type ApproveContentMutationVariables = Exact<{
+  input: ModerationActionInput;
+}>;
+
+export type ApproveContentMutation = {
+  approveContent: {
+    item: {
+      id: string;
+      kind: ContentKind;
+      publication: Publication;
+      waitingSince: string;
+      findings: Array<{ step: string; detail: string | null }>;
+      flags: Array<{ reason: FlagReason; note: string | null; createdAt: string }>;
+      question: {
+        id: string;
+        title: string;
+        body: string;
+        status: QuestionStatus;
+        publication: Publication;
+        createdAt: string;
+        moderationReason: string | null;
+        topic: { slug: string; name: string };
+        author: { displayName: string; role: AuthorRole };
+      };
+      answer: {
+        id: string;
+        body: string;
+        createdAt: string;
+        publication: Publication;
+        moderationReason: string | null;
+        author: { displayName: string; role: AuthorRole };
+      } | null;
     } | null;
     errors: Array<{ field: string | null; code: string; message: string }>;
   };
@@ -247,6 +370,7 @@ export type AskQuestionMutation = {
       publication: Publication;
       editableUntil: string;
       editedAt: string | null;
+      moderationReason: string | null;
       id: string;
       title: string;
       status: QuestionStatus;
@@ -265,9 +389,74 @@ export type AskQuestionMutation = {
           title: string | null;
           organisation: string | null;
           independent: boolean;
+          independence: Independence | null;
+          independenceNote: string | null;
           verified: boolean;
         } | null;
       };
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type AuditLogQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type AuditLogQuery = {
+  viewer: {
+    id: string;
+    auditLog: {
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        cursor: string;
+        node: {
+          id: string;
+          action: string;
+          subjectType: string;
+          subjectId: string | null;
+          actorName: string | null;
+          detail: string;
+          createdAt: string;
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type BlockAuthorMutationVariables = Exact<{
+  input: BlockAuthorInput;
+}>;
+
+export type BlockAuthorMutation = {
+  blockAuthor: {
+    item: {
+      id: string;
+      kind: ContentKind;
+      publication: Publication;
+      waitingSince: string;
+      findings: Array<{ step: string; detail: string | null }>;
+      flags: Array<{ reason: FlagReason; note: string | null; createdAt: string }>;
+      question: {
+        id: string;
+        title: string;
+        body: string;
+        status: QuestionStatus;
+        publication: Publication;
+        createdAt: string;
+        moderationReason: string | null;
+        topic: { slug: string; name: string };
+        author: { displayName: string; role: AuthorRole };
+      };
+      answer: {
+        id: string;
+        body: string;
+        createdAt: string;
+        publication: Publication;
+        moderationReason: string | null;
+        author: { displayName: string; role: AuthorRole };
+      } | null;
     } | null;
     errors: Array<{ field: string | null; code: string; message: string }>;
   };
@@ -328,6 +517,7 @@ export type EditQuestionMutation = {
       publication: Publication;
       editableUntil: string;
       editedAt: string | null;
+      moderationReason: string | null;
       id: string;
       title: string;
       status: QuestionStatus;
@@ -346,6 +536,8 @@ export type EditQuestionMutation = {
           title: string | null;
           organisation: string | null;
           independent: boolean;
+          independence: Independence | null;
+          independenceNote: string | null;
           verified: boolean;
         } | null;
       };
@@ -392,6 +584,8 @@ export type ExpertInboxQuery = {
               title: string | null;
               organisation: string | null;
               independent: boolean;
+              independence: Independence | null;
+              independenceNote: string | null;
               verified: boolean;
             } | null;
           };
@@ -464,6 +658,14 @@ export type ExpertsDirectoryQuery = {
   } | null;
 };
 
+export type FlagContentMutationVariables = Exact<{
+  input: FlagContentInput;
+}>;
+
+export type FlagContentMutation = {
+  flagContent: { counted: boolean; errors: Array<{ field: string | null; code: string; message: string }> };
+};
+
 export type FollowQuestionMutationVariables = Exact<{
   input: FollowQuestionInput;
 }>;
@@ -481,6 +683,8 @@ export type AuthorFieldsFragment = {
     title: string | null;
     organisation: string | null;
     independent: boolean;
+    independence: Independence | null;
+    independenceNote: string | null;
     verified: boolean;
   } | null;
 };
@@ -503,6 +707,8 @@ export type QuestionSummaryFragment = {
       title: string | null;
       organisation: string | null;
       independent: boolean;
+      independence: Independence | null;
+      independenceNote: string | null;
       verified: boolean;
     } | null;
   };
@@ -518,6 +724,7 @@ export type AnswerFieldsFragment = {
   questionId: string;
   sourceUrl: string | null;
   reviewedOn: string | null;
+  moderationReason: string | null;
   author: {
     displayName: string;
     role: AuthorRole;
@@ -527,6 +734,8 @@ export type AnswerFieldsFragment = {
       title: string | null;
       organisation: string | null;
       independent: boolean;
+      independence: Independence | null;
+      independenceNote: string | null;
       verified: boolean;
     } | null;
   };
@@ -547,6 +756,7 @@ export type AnswerPageFragment = {
       questionId: string;
       sourceUrl: string | null;
       reviewedOn: string | null;
+      moderationReason: string | null;
       author: {
         displayName: string;
         role: AuthorRole;
@@ -556,6 +766,8 @@ export type AnswerPageFragment = {
           title: string | null;
           organisation: string | null;
           independent: boolean;
+          independence: Independence | null;
+          independenceNote: string | null;
           verified: boolean;
         } | null;
       };
@@ -570,6 +782,7 @@ export type QuestionDetailFragment = {
   publication: Publication;
   editableUntil: string;
   editedAt: string | null;
+  moderationReason: string | null;
   id: string;
   title: string;
   status: QuestionStatus;
@@ -588,6 +801,8 @@ export type QuestionDetailFragment = {
       title: string | null;
       organisation: string | null;
       independent: boolean;
+      independence: Independence | null;
+      independenceNote: string | null;
       verified: boolean;
     } | null;
   };
@@ -672,6 +887,71 @@ export type SignInResultFragment = {
   errors: Array<{ field: string | null; code: string; message: string }>;
 };
 
+export type ModerationItemFieldsFragment = {
+  id: string;
+  kind: ContentKind;
+  publication: Publication;
+  waitingSince: string;
+  findings: Array<{ step: string; detail: string | null }>;
+  flags: Array<{ reason: FlagReason; note: string | null; createdAt: string }>;
+  question: {
+    id: string;
+    title: string;
+    body: string;
+    status: QuestionStatus;
+    publication: Publication;
+    createdAt: string;
+    moderationReason: string | null;
+    topic: { slug: string; name: string };
+    author: { displayName: string; role: AuthorRole };
+  };
+  answer: {
+    id: string;
+    body: string;
+    createdAt: string;
+    publication: Publication;
+    moderationReason: string | null;
+    author: { displayName: string; role: AuthorRole };
+  } | null;
+};
+
+export type HideContentMutationVariables = Exact<{
+  input: ModerationActionInput;
+}>;
+
+export type HideContentMutation = {
+  hideContent: {
+    item: {
+      id: string;
+      kind: ContentKind;
+      publication: Publication;
+      waitingSince: string;
+      findings: Array<{ step: string; detail: string | null }>;
+      flags: Array<{ reason: FlagReason; note: string | null; createdAt: string }>;
+      question: {
+        id: string;
+        title: string;
+        body: string;
+        status: QuestionStatus;
+        publication: Publication;
+        createdAt: string;
+        moderationReason: string | null;
+        topic: { slug: string; name: string };
+        author: { displayName: string; role: AuthorRole };
+      };
+      answer: {
+        id: string;
+        body: string;
+        createdAt: string;
+        publication: Publication;
+        moderationReason: string | null;
+        author: { displayName: string; role: AuthorRole };
+      } | null;
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
 export type MarkAnswerHelpfulMutationVariables = Exact<{
   input: MarkAnswerHelpfulInput;
 }>;
@@ -682,6 +962,65 @@ export type MarkAnswerHelpfulMutation = {
     answer: { id: string; helpfulCount: number } | null;
     errors: Array<{ field: string | null; code: string; message: string }>;
   };
+};
+
+export type ModerationQueueQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ModerationQueueQuery = {
+  viewer: {
+    id: string;
+    moderationQueue: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        cursor: string;
+        node: {
+          id: string;
+          kind: ContentKind;
+          publication: Publication;
+          waitingSince: string;
+          findings: Array<{ step: string; detail: string | null }>;
+          flags: Array<{ reason: FlagReason; note: string | null; createdAt: string }>;
+          question: {
+            id: string;
+            title: string;
+            body: string;
+            status: QuestionStatus;
+            publication: Publication;
+            createdAt: string;
+            moderationReason: string | null;
+            topic: { slug: string; name: string };
+            author: { displayName: string; role: AuthorRole };
+          };
+          answer: {
+            id: string;
+            body: string;
+            createdAt: string;
+            publication: Publication;
+            moderationReason: string | null;
+            author: { displayName: string; role: AuthorRole };
+          } | null;
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type ModerationSettingsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ModerationSettingsQuery = {
+  viewer: {
+    id: string;
+    moderationSettings: {
+      preModeration: PreModeration;
+      flagThreshold: number;
+      blockedWords: Array<string>;
+      heldWords: Array<string>;
+    } | null;
+  } | null;
 };
 
 export type MyAnswersQueryVariables = Exact<{
@@ -699,6 +1038,7 @@ export type MyAnswersQuery = {
     questionId: string;
     sourceUrl: string | null;
     reviewedOn: string | null;
+    moderationReason: string | null;
     author: {
       displayName: string;
       role: AuthorRole;
@@ -708,6 +1048,8 @@ export type MyAnswersQuery = {
         title: string | null;
         organisation: string | null;
         independent: boolean;
+        independence: Independence | null;
+        independenceNote: string | null;
         verified: boolean;
       } | null;
     };
@@ -721,6 +1063,7 @@ export type MyQuestionsQueryVariables = Exact<{
 export type MyQuestionsQuery = {
   myQuestions: Array<{
     publication: Publication;
+    moderationReason: string | null;
     id: string;
     title: string;
     status: QuestionStatus;
@@ -738,6 +1081,8 @@ export type MyQuestionsQuery = {
         title: string | null;
         organisation: string | null;
         independent: boolean;
+        independence: Independence | null;
+        independenceNote: string | null;
         verified: boolean;
       } | null;
     };
@@ -768,6 +1113,7 @@ export type QuestionAnswersQuery = {
           questionId: string;
           sourceUrl: string | null;
           reviewedOn: string | null;
+          moderationReason: string | null;
           author: {
             displayName: string;
             role: AuthorRole;
@@ -777,6 +1123,8 @@ export type QuestionAnswersQuery = {
               title: string | null;
               organisation: string | null;
               independent: boolean;
+              independence: Independence | null;
+              independenceNote: string | null;
               verified: boolean;
             } | null;
           };
@@ -798,6 +1146,7 @@ export type QuestionThreadQuery = {
     publication: Publication;
     editableUntil: string;
     editedAt: string | null;
+    moderationReason: string | null;
     id: string;
     title: string;
     status: QuestionStatus;
@@ -820,6 +1169,7 @@ export type QuestionThreadQuery = {
           questionId: string;
           sourceUrl: string | null;
           reviewedOn: string | null;
+          moderationReason: string | null;
           author: {
             displayName: string;
             role: AuthorRole;
@@ -829,6 +1179,8 @@ export type QuestionThreadQuery = {
               title: string | null;
               organisation: string | null;
               independent: boolean;
+              independence: Independence | null;
+              independenceNote: string | null;
               verified: boolean;
             } | null;
           };
@@ -846,6 +1198,8 @@ export type QuestionThreadQuery = {
         title: string | null;
         organisation: string | null;
         independent: boolean;
+        independence: Independence | null;
+        independenceNote: string | null;
         verified: boolean;
       } | null;
     };
@@ -888,6 +1242,8 @@ export type QuestionsListQuery = {
               title: string | null;
               organisation: string | null;
               independent: boolean;
+              independence: Independence | null;
+              independenceNote: string | null;
               verified: boolean;
             } | null;
           };
@@ -895,6 +1251,80 @@ export type QuestionsListQuery = {
       }>;
     };
   } | null;
+};
+
+export type RedactContentMutationVariables = Exact<{
+  input: RedactContentInput;
+}>;
+
+export type RedactContentMutation = {
+  redactContent: {
+    item: {
+      id: string;
+      kind: ContentKind;
+      publication: Publication;
+      waitingSince: string;
+      findings: Array<{ step: string; detail: string | null }>;
+      flags: Array<{ reason: FlagReason; note: string | null; createdAt: string }>;
+      question: {
+        id: string;
+        title: string;
+        body: string;
+        status: QuestionStatus;
+        publication: Publication;
+        createdAt: string;
+        moderationReason: string | null;
+        topic: { slug: string; name: string };
+        author: { displayName: string; role: AuthorRole };
+      };
+      answer: {
+        id: string;
+        body: string;
+        createdAt: string;
+        publication: Publication;
+        moderationReason: string | null;
+        author: { displayName: string; role: AuthorRole };
+      } | null;
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type RejectContentMutationVariables = Exact<{
+  input: ModerationActionInput;
+}>;
+
+export type RejectContentMutation = {
+  rejectContent: {
+    item: {
+      id: string;
+      kind: ContentKind;
+      publication: Publication;
+      waitingSince: string;
+      findings: Array<{ step: string; detail: string | null }>;
+      flags: Array<{ reason: FlagReason; note: string | null; createdAt: string }>;
+      question: {
+        id: string;
+        title: string;
+        body: string;
+        status: QuestionStatus;
+        publication: Publication;
+        createdAt: string;
+        moderationReason: string | null;
+        topic: { slug: string; name: string };
+        author: { displayName: string; role: AuthorRole };
+      };
+      answer: {
+        id: string;
+        body: string;
+        createdAt: string;
+        publication: Publication;
+        moderationReason: string | null;
+        author: { displayName: string; role: AuthorRole };
+      } | null;
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
 };
 
 export type ReleaseClaimMutationVariables = Exact<{
@@ -927,6 +1357,7 @@ export type ResolveQuestionMutation = {
       publication: Publication;
       editableUntil: string;
       editedAt: string | null;
+      moderationReason: string | null;
       id: string;
       title: string;
       status: QuestionStatus;
@@ -945,6 +1376,8 @@ export type ResolveQuestionMutation = {
           title: string | null;
           organisation: string | null;
           independent: boolean;
+          independence: Independence | null;
+          independenceNote: string | null;
           verified: boolean;
         } | null;
       };
@@ -1107,6 +1540,22 @@ export type SituationsQuery = {
   } | null;
 };
 
+export type UpdateModerationSettingsMutationVariables = Exact<{
+  input: ModerationSettingsInput;
+}>;
+
+export type UpdateModerationSettingsMutation = {
+  updateModerationSettings: {
+    settings: {
+      preModeration: PreModeration;
+      flagThreshold: number;
+      blockedWords: Array<string>;
+      heldWords: Array<string>;
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
 export type UpdateMyProfileMutationVariables = Exact<{
   input: UpdateMyProfileInput;
 }>;
@@ -1235,6 +1684,8 @@ export const AuthorFieldsFragmentDoc = new TypedDocumentString(
     title
     organisation
     independent
+    independence
+    independenceNote
     verified
   }
 }
@@ -1253,6 +1704,7 @@ export const AnswerFieldsFragmentDoc = new TypedDocumentString(
   questionId
   sourceUrl
   reviewedOn
+  moderationReason
   author {
     ...AuthorFields
   }
@@ -1266,6 +1718,8 @@ export const AnswerFieldsFragmentDoc = new TypedDocumentString(
     title
     organisation
     independent
+    independence
+    independenceNote
     verified
   }
 }`,
@@ -1295,6 +1749,8 @@ export const AnswerPageFragmentDoc = new TypedDocumentString(
     title
     organisation
     independent
+    independence
+    independenceNote
     verified
   }
 }
@@ -1308,6 +1764,7 @@ fragment AnswerFields on Answer {
   questionId
   sourceUrl
   reviewedOn
+  moderationReason
   author {
     ...AuthorFields
   }
@@ -1341,6 +1798,8 @@ export const QuestionSummaryFragmentDoc = new TypedDocumentString(
     title
     organisation
     independent
+    independence
+    independenceNote
     verified
   }
 }`,
@@ -1354,6 +1813,7 @@ export const QuestionDetailFragmentDoc = new TypedDocumentString(
   publication
   editableUntil
   editedAt
+  moderationReason
   acceptedAnswer {
     id
   }
@@ -1367,6 +1827,8 @@ export const QuestionDetailFragmentDoc = new TypedDocumentString(
     title
     organisation
     independent
+    independence
+    independenceNote
     verified
   }
 }
@@ -1531,6 +1993,54 @@ fragment ViewerFields on Viewer {
 }`,
   { fragmentName: 'SignInResult' },
 ) as unknown as TypedDocumentString<SignInResultFragment, unknown>;
+export const ModerationItemFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ModerationItemFields on ModerationItem {
+  id
+  kind
+  publication
+  waitingSince
+  findings {
+    step
+    detail
+  }
+  flags {
+    reason
+    note
+    createdAt
+  }
+  question {
+    id
+    title
+    body
+    status
+    publication
+    createdAt
+    moderationReason
+    topic {
+      slug
+      name
+    }
+    author {
+      displayName
+      role
+    }
+  }
+  answer {
+    id
+    body
+    createdAt
+    publication
+    moderationReason
+    author {
+      displayName
+      role
+    }
+  }
+}
+    `,
+  { fragmentName: 'ModerationItemFields' },
+) as unknown as TypedDocumentString<ModerationItemFieldsFragment, unknown>;
 export const AcceptAnswerDocument = new TypedDocumentString(`
     mutation AcceptAnswer($input: AcceptAnswerInput!) {
   acceptAnswer(input: $input) {
@@ -1551,6 +2061,8 @@ export const AcceptAnswerDocument = new TypedDocumentString(`
     title
     organisation
     independent
+    independence
+    independenceNote
     verified
   }
 }
@@ -1581,6 +2093,7 @@ fragment QuestionDetail on Question {
   publication
   editableUntil
   editedAt
+  moderationReason
   acceptedAnswer {
     id
   }
@@ -1600,6 +2113,8 @@ export const AnswerAddedDocument = new TypedDocumentString(`
     title
     organisation
     independent
+    independence
+    independenceNote
     verified
   }
 }
@@ -1613,6 +2128,7 @@ fragment AnswerFields on Answer {
   questionId
   sourceUrl
   reviewedOn
+  moderationReason
   author {
     ...AuthorFields
   }
@@ -1638,6 +2154,8 @@ export const AnswerQuestionDocument = new TypedDocumentString(`
     title
     organisation
     independent
+    independence
+    independenceNote
     verified
   }
 }
@@ -1651,6 +2169,7 @@ fragment AnswerFields on Answer {
   questionId
   sourceUrl
   reviewedOn
+  moderationReason
   author {
     ...AuthorFields
   }
@@ -1660,6 +2179,65 @@ fragment UserErrorFields on UserError {
   code
   message
 }`) as unknown as TypedDocumentString<AnswerQuestionMutation, AnswerQuestionMutationVariables>;
+export const ApproveContentDocument = new TypedDocumentString(`
+    mutation ApproveContent($input: ModerationActionInput!) {
+  approveContent(input: $input) {
+    item {
+      ...ModerationItemFields
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}
+fragment ModerationItemFields on ModerationItem {
+  id
+  kind
+  publication
+  waitingSince
+  findings {
+    step
+    detail
+  }
+  flags {
+    reason
+    note
+    createdAt
+  }
+  question {
+    id
+    title
+    body
+    status
+    publication
+    createdAt
+    moderationReason
+    topic {
+      slug
+      name
+    }
+    author {
+      displayName
+      role
+    }
+  }
+  answer {
+    id
+    body
+    createdAt
+    publication
+    moderationReason
+    author {
+      displayName
+      role
+    }
+  }
+}`) as unknown as TypedDocumentString<ApproveContentMutation, ApproveContentMutationVariables>;
 export const AskQuestionDocument = new TypedDocumentString(`
     mutation AskQuestion($input: AskQuestionInput!) {
   askQuestion(input: $input) {
@@ -1681,6 +2259,8 @@ export const AskQuestionDocument = new TypedDocumentString(`
     title
     organisation
     independent
+    independence
+    independenceNote
     verified
   }
 }
@@ -1711,10 +2291,95 @@ fragment QuestionDetail on Question {
   publication
   editableUntil
   editedAt
+  moderationReason
   acceptedAnswer {
     id
   }
 }`) as unknown as TypedDocumentString<AskQuestionMutation, AskQuestionMutationVariables>;
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($first: Int, $after: String) {
+  viewer {
+    id
+    auditLog(first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          action
+          subjectType
+          subjectId
+          actorName
+          detail
+          createdAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const BlockAuthorDocument = new TypedDocumentString(`
+    mutation BlockAuthor($input: BlockAuthorInput!) {
+  blockAuthor(input: $input) {
+    item {
+      ...ModerationItemFields
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}
+fragment ModerationItemFields on ModerationItem {
+  id
+  kind
+  publication
+  waitingSince
+  findings {
+    step
+    detail
+  }
+  flags {
+    reason
+    note
+    createdAt
+  }
+  question {
+    id
+    title
+    body
+    status
+    publication
+    createdAt
+    moderationReason
+    topic {
+      slug
+      name
+    }
+    author {
+      displayName
+      role
+    }
+  }
+  answer {
+    id
+    body
+    createdAt
+    publication
+    moderationReason
+    author {
+      displayName
+      role
+    }
+  }
+}`) as unknown as TypedDocumentString<BlockAuthorMutation, BlockAuthorMutationVariables>;
 export const ClaimQuestionDocument = new TypedDocumentString(`
     mutation ClaimQuestion($questionId: ID!) {
   claimQuestion(questionId: $questionId) {
@@ -1792,6 +2457,8 @@ export const EditQuestionDocument = new TypedDocumentString(`
     title
     organisation
     independent
+    independence
+    independenceNote
     verified
   }
 }
@@ -1822,6 +2489,7 @@ fragment QuestionDetail on Question {
   publication
   editableUntil
   editedAt
+  moderationReason
   acceptedAnswer {
     id
   }
@@ -1864,6 +2532,8 @@ export const ExpertInboxDocument = new TypedDocumentString(`
     title
     organisation
     independent
+    independence
+    independenceNote
     verified
   }
 }
@@ -1958,6 +2628,20 @@ export const ExpertsDirectoryDocument = new TypedDocumentString(`
     current
   }
 }`) as unknown as TypedDocumentString<ExpertsDirectoryQuery, ExpertsDirectoryQueryVariables>;
+export const FlagContentDocument = new TypedDocumentString(`
+    mutation FlagContent($input: FlagContentInput!) {
+  flagContent(input: $input) {
+    counted
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}`) as unknown as TypedDocumentString<FlagContentMutation, FlagContentMutationVariables>;
 export const FollowQuestionDocument = new TypedDocumentString(`
     mutation FollowQuestion($input: FollowQuestionInput!) {
   followQuestion(input: $input) {
@@ -1972,6 +2656,65 @@ export const FollowQuestionDocument = new TypedDocumentString(`
   code
   message
 }`) as unknown as TypedDocumentString<FollowQuestionMutation, FollowQuestionMutationVariables>;
+export const HideContentDocument = new TypedDocumentString(`
+    mutation HideContent($input: ModerationActionInput!) {
+  hideContent(input: $input) {
+    item {
+      ...ModerationItemFields
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}
+fragment ModerationItemFields on ModerationItem {
+  id
+  kind
+  publication
+  waitingSince
+  findings {
+    step
+    detail
+  }
+  flags {
+    reason
+    note
+    createdAt
+  }
+  question {
+    id
+    title
+    body
+    status
+    publication
+    createdAt
+    moderationReason
+    topic {
+      slug
+      name
+    }
+    author {
+      displayName
+      role
+    }
+  }
+  answer {
+    id
+    body
+    createdAt
+    publication
+    moderationReason
+    author {
+      displayName
+      role
+    }
+  }
+}`) as unknown as TypedDocumentString<HideContentMutation, HideContentMutationVariables>;
 export const MarkAnswerHelpfulDocument = new TypedDocumentString(`
     mutation MarkAnswerHelpful($input: MarkAnswerHelpfulInput!) {
   markAnswerHelpful(input: $input) {
@@ -1990,6 +2733,81 @@ export const MarkAnswerHelpfulDocument = new TypedDocumentString(`
   code
   message
 }`) as unknown as TypedDocumentString<MarkAnswerHelpfulMutation, MarkAnswerHelpfulMutationVariables>;
+export const ModerationQueueDocument = new TypedDocumentString(`
+    query ModerationQueue($first: Int, $after: String) {
+  viewer {
+    id
+    moderationQueue(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...ModerationItemFields
+        }
+      }
+    }
+  }
+}
+    fragment ModerationItemFields on ModerationItem {
+  id
+  kind
+  publication
+  waitingSince
+  findings {
+    step
+    detail
+  }
+  flags {
+    reason
+    note
+    createdAt
+  }
+  question {
+    id
+    title
+    body
+    status
+    publication
+    createdAt
+    moderationReason
+    topic {
+      slug
+      name
+    }
+    author {
+      displayName
+      role
+    }
+  }
+  answer {
+    id
+    body
+    createdAt
+    publication
+    moderationReason
+    author {
+      displayName
+      role
+    }
+  }
+}`) as unknown as TypedDocumentString<ModerationQueueQuery, ModerationQueueQueryVariables>;
+export const ModerationSettingsDocument = new TypedDocumentString(`
+    query ModerationSettings {
+  viewer {
+    id
+    moderationSettings {
+      preModeration
+      flagThreshold
+      blockedWords
+      heldWords
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationSettingsQuery, ModerationSettingsQueryVariables>;
 export const MyAnswersDocument = new TypedDocumentString(`
     query MyAnswers($ownerTokens: [String!]!) {
   myAnswers(ownerTokens: $ownerTokens) {
@@ -2005,6 +2823,8 @@ export const MyAnswersDocument = new TypedDocumentString(`
     title
     organisation
     independent
+    independence
+    independenceNote
     verified
   }
 }
@@ -2018,6 +2838,7 @@ fragment AnswerFields on Answer {
   questionId
   sourceUrl
   reviewedOn
+  moderationReason
   author {
     ...AuthorFields
   }
@@ -2027,6 +2848,7 @@ export const MyQuestionsDocument = new TypedDocumentString(`
   myQuestions(ownerTokens: $ownerTokens) {
     ...QuestionSummary
     publication
+    moderationReason
   }
 }
     fragment AuthorFields on Author {
@@ -2038,6 +2860,8 @@ export const MyQuestionsDocument = new TypedDocumentString(`
     title
     organisation
     independent
+    independence
+    independenceNote
     verified
   }
 }
@@ -2075,6 +2899,8 @@ export const QuestionAnswersDocument = new TypedDocumentString(`
     title
     organisation
     independent
+    independence
+    independenceNote
     verified
   }
 }
@@ -2088,6 +2914,7 @@ fragment AnswerFields on Answer {
   questionId
   sourceUrl
   reviewedOn
+  moderationReason
   author {
     ...AuthorFields
   }
@@ -2123,6 +2950,8 @@ export const QuestionThreadDocument = new TypedDocumentString(`
     title
     organisation
     independent
+    independence
+    independenceNote
     verified
   }
 }
@@ -2152,6 +2981,7 @@ fragment AnswerFields on Answer {
   questionId
   sourceUrl
   reviewedOn
+  moderationReason
   author {
     ...AuthorFields
   }
@@ -2175,6 +3005,7 @@ fragment QuestionDetail on Question {
   publication
   editableUntil
   editedAt
+  moderationReason
   acceptedAnswer {
     id
   }
@@ -2214,6 +3045,8 @@ export const QuestionsListDocument = new TypedDocumentString(`
     title
     organisation
     independent
+    independence
+    independenceNote
     verified
   }
 }
@@ -2233,6 +3066,124 @@ fragment QuestionSummary on Question {
     ...AuthorFields
   }
 }`) as unknown as TypedDocumentString<QuestionsListQuery, QuestionsListQueryVariables>;
+export const RedactContentDocument = new TypedDocumentString(`
+    mutation RedactContent($input: RedactContentInput!) {
+  redactContent(input: $input) {
+    item {
+      ...ModerationItemFields
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}
+fragment ModerationItemFields on ModerationItem {
+  id
+  kind
+  publication
+  waitingSince
+  findings {
+    step
+    detail
+  }
+  flags {
+    reason
+    note
+    createdAt
+  }
+  question {
+    id
+    title
+    body
+    status
+    publication
+    createdAt
+    moderationReason
+    topic {
+      slug
+      name
+    }
+    author {
+      displayName
+      role
+    }
+  }
+  answer {
+    id
+    body
+    createdAt
+    publication
+    moderationReason
+    author {
+      displayName
+      role
+    }
+  }
+}`) as unknown as TypedDocumentString<RedactContentMutation, RedactContentMutationVariables>;
+export const RejectContentDocument = new TypedDocumentString(`
+    mutation RejectContent($input: ModerationActionInput!) {
+  rejectContent(input: $input) {
+    item {
+      ...ModerationItemFields
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}
+fragment ModerationItemFields on ModerationItem {
+  id
+  kind
+  publication
+  waitingSince
+  findings {
+    step
+    detail
+  }
+  flags {
+    reason
+    note
+    createdAt
+  }
+  question {
+    id
+    title
+    body
+    status
+    publication
+    createdAt
+    moderationReason
+    topic {
+      slug
+      name
+    }
+    author {
+      displayName
+      role
+    }
+  }
+  answer {
+    id
+    body
+    createdAt
+    publication
+    moderationReason
+    author {
+      displayName
+      role
+    }
+  }
+}`) as unknown as TypedDocumentString<RejectContentMutation, RejectContentMutationVariables>;
 export const ReleaseClaimDocument = new TypedDocumentString(`
     mutation ReleaseClaim($questionId: ID!) {
   releaseClaim(questionId: $questionId) {
@@ -2287,6 +3238,8 @@ export const ResolveQuestionDocument = new TypedDocumentString(`
     title
     organisation
     independent
+    independence
+    independenceNote
     verified
   }
 }
@@ -2317,6 +3270,7 @@ fragment QuestionDetail on Question {
   publication
   editableUntil
   editedAt
+  moderationReason
   acceptedAnswer {
     id
   }
@@ -2546,6 +3500,25 @@ export const SituationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SituationsQuery, SituationsQueryVariables>;
+export const UpdateModerationSettingsDocument = new TypedDocumentString(`
+    mutation UpdateModerationSettings($input: ModerationSettingsInput!) {
+  updateModerationSettings(input: $input) {
+    settings {
+      preModeration
+      flagThreshold
+      blockedWords
+      heldWords
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}`) as unknown as TypedDocumentString<UpdateModerationSettingsMutation, UpdateModerationSettingsMutationVariables>;
 export const UpdateMyProfileDocument = new TypedDocumentString(`
     mutation UpdateMyProfile($input: UpdateMyProfileInput!) {
   updateMyProfile(input: $input) {

@@ -25,6 +25,9 @@ export interface Database {
   verification_topics: VerificationTopicRow;
   audit_log: AuditLogRow;
   question_claims: QuestionClaimRow;
+  content_flags: ContentFlagRow;
+  author_blocks: AuthorBlockRow;
+  moderation_settings: ModerationSettingsRow;
 }
 
 export interface CommunityRow {
@@ -79,11 +82,24 @@ export interface ExpertTopicRow {
 }
 
 export type QuestionStatus = 'OPEN' | 'ANSWERED' | 'RESOLVED';
-/** HELD: waiting for a moderator; only the author sees it, through the owner token. */
-export type Publication = 'PUBLISHED' | 'HELD';
+/**
+ * HELD: waiting for a moderator; only the author sees it, through the owner token. HIDDEN: taken out of view by a
+ * moderator or by flags. REJECTED: refused by a moderator; the author sees the reason.
+ */
+export type Publication = 'PUBLISHED' | 'HELD' | 'HIDDEN' | 'REJECTED';
+
+/** Columns the moderation pipeline keeps on questions and answers (migration 0005). */
+export interface ModeratedColumns {
+  device_hash: string | null;
+  /** JSON array of `{ step, detail }`. */
+  findings: string;
+  moderation_reason: string | null;
+  flag_count: number;
+  waiting_since: string | null;
+}
 export type AuthorRole = 'CITIZEN' | 'EXPERT' | 'STAFF' | 'MODERATOR';
 
-export interface QuestionRow {
+export interface QuestionRow extends ModeratedColumns {
   id: string;
   community_id: string;
   topic_id: string;
@@ -106,7 +122,7 @@ export interface QuestionRow {
   edited_at: string | null;
 }
 
-export interface AnswerRow {
+export interface AnswerRow extends ModeratedColumns {
   id: string;
   question_id: string;
   body: string;
@@ -262,4 +278,41 @@ export interface QuestionClaimRow {
   expert_id: string;
   claimed_at: string;
   expires_at: string;
+}
+
+export type ContentKind = 'QUESTION' | 'ANSWER';
+export type FlagReason = 'PERSONAL_DATA' | 'OFFENSIVE' | 'SPAM' | 'INCORRECT' | 'OTHER';
+export type PreModeration = 'NONE' | 'FIRST_POST' | 'EVERYTHING';
+
+export interface ContentFlagRow {
+  id: string;
+  community_id: string;
+  content_kind: ContentKind;
+  content_id: string;
+  reason: FlagReason;
+  note: string | null;
+  flagger_hash: string;
+  created_at: string;
+  resolved_at: string | null;
+}
+
+export interface AuthorBlockRow {
+  id: string;
+  community_id: string;
+  scope: 'DEVICE' | 'PSEUDONYM';
+  value: string;
+  reason: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ModerationSettingsRow {
+  community_id: string;
+  pre_moderation: PreModeration;
+  flag_threshold: number;
+  /** JSON array of words. */
+  blocked_words: string;
+  /** JSON array of words. */
+  held_words: string;
+  updated_at: string;
 }

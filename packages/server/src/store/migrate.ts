@@ -6,6 +6,7 @@ import { initialMigration } from './migrations/0001-initial.ts';
 import { askingSafelyMigration } from './migrations/0002-asking-safely.ts';
 import { followConfirmationSentMigration } from './migrations/0003-follow-confirmation-sent.ts';
 import { professionalsMigration } from './migrations/0004-professionals.ts';
+import { moderationMigration } from './migrations/0005-moderation.ts';
 
 /** Every migration in order. One per change; never edit one that has landed. */
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '0002-asking-safely': askingSafelyMigration(),
     '0003-follow-confirmation-sent': followConfirmationSentMigration(),
     '0004-professionals': professionalsMigration(),
+    '0005-moderation': moderationMigration(),
   };
 }
 
