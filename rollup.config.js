@@ -16,6 +16,7 @@ const defineModules = [
   'plein-expert-inbox',
   'plein-expert',
   'plein-experts',
+  'plein-moderation',
 ];
 
 const typescript = () => esbuild({ tsconfig: `${root}tsconfig.json`, target: 'es2022', sourceMap: true });

@@ -9,7 +9,11 @@ const serviceWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'), 
 
 /** Element and client tests in real Chromium; the network is mocked with msw's service worker (named as such). */
 export default {
-  files: ['packages/elements/src/**/*.test.ts', 'packages/client/test/**/*.test.ts'],
+  files: [
+    'packages/elements/src/**/*.test.ts',
+    'packages/elements/test/**/*.test.ts',
+    'packages/client/test/**/*.test.ts',
+  ],
   // `plein:source` makes the workspace packages resolve to their TypeScript source, not their build.
   nodeResolve: { exportConditions: ['plein:source', 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+import { launchChromium, writingTime } from './browser.ts';
 import { type RealServer, startRealServer } from './server.ts';
 
 /** Waits until `read()` gives what `accept` wants, or fails with the last value it saw. */
@@ -124,6 +124,7 @@ describe('asking safely (real server, built bundle, Chromium)', () => {
   it('keeps the text when the server is down during a submit, and one click after the restart posts one question', async () => {
     const form = page.locator('plein-ask');
     await server.halt();
+    await writingTime();
     await form.getByRole('button', { name: 'Vraag plaatsen' }).click();
     const retry = form.getByRole('button', { name: 'Opnieuw proberen' });
     await retry.waitFor({ timeout: 30_000 });
@@ -177,6 +178,7 @@ describe('asking safely (real server, built bundle, Chromium)', () => {
     const writerThread = await openThread(page, server, title, 'contract beëindigen ziek');
     const answer = `Teken niet meteen. Vraag eerst advies aan een onafhankelijk adviseur. (${stamp})`;
     await writerThread.getByLabel('Uw antwoord').fill(answer);
+    await writingTime();
     await writerThread.getByRole('button', { name: 'Plaats antwoord' }).click();
     await writerThread.getByText('Dank u wel. Uw antwoord staat erbij.').waitFor();
 

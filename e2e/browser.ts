@@ -18,3 +18,11 @@ export function collectPageProblems(page: Page): string[] {
   });
   return problems;
 }
+
+/**
+ * The forms refuse a submit within 3 seconds of showing (a person cannot write a question that fast; bots do), so a
+ * test that fills a form instantly waits as long as the quickest person would before it sends.
+ */
+export function writingTime(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 3_100));
+}

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { collectPageProblems, launchChromium } from './browser.ts';
+import { collectPageProblems, launchChromium, writingTime } from './browser.ts';
 import { embedBundle, type RealServer, startRealServer } from './server.ts';
 
 describe('a citizen on the municipal site (real server, built bundle, Chromium)', () => {
@@ -60,6 +60,7 @@ describe('a citizen on the municipal site (real server, built bundle, Chromium)'
       .fill(
         'Mijn contract van een jaar stopt volgende maand. Ik heb daarvoor drie jaar bij een ander bedrijf gewerkt.',
       );
+    await writingTime();
     await form.getByRole('button', { name: 'Vraag plaatsen' }).click();
     await form.getByRole('heading', { name: 'Uw vraag staat online' }).waitFor();
   });
@@ -77,6 +78,7 @@ describe('a citizen on the municipal site (real server, built bundle, Chromium)'
     const thread = page.locator('plein-question');
     const answer = 'Ja, als u in de laatste 36 weken minstens 26 weken heeft gewerkt. Vraag het aan bij het UWV.';
     await thread.getByLabel('Uw antwoord').fill(answer);
+    await writingTime();
     await thread.getByRole('button', { name: 'Plaats antwoord' }).click();
     await thread.getByText('Dank u wel. Uw antwoord staat erbij.').waitFor();
     await thread.getByText(answer).waitFor();

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const embedBundle = join(root, 'packages/elements/dist/embed/plein.js');
+const pleinBin = join(root, 'packages/server/bin/plein.js');
 
 export interface RealServer {
   url: string;
@@ -19,6 +20,17 @@ export interface RealServer {
   start(): Promise<void>;
   /** Stops the process and removes its data. */
   stop(): Promise<void>;
+  /**
+   * Runs the `plein` command (`packages/server/bin/plein.js`) against this server's database, outbox and address, as
+   * an operator on the server would; `input` goes to its stdin (for `--password-stdin`).
+   */
+  cli(args: string[], input?: string): Promise<CliResult>;
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
 }
 
 /**
@@ -35,7 +47,8 @@ export async function startRealServer(): Promise<RealServer> {
   const port = String(await freePort());
   let url = `http://127.0.0.1:${port}`;
 
-  async function start(): Promise<void> {
+  /** What the server and the CLI share: one database, one outbox, one address. */
+  function environment(): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PORT: port,
@@ -45,8 +58,12 @@ export async function startRealServer(): Promise<RealServer> {
       PUBLIC_URL: url,
     };
     delete env.SMTP_URL;
-    child = spawn(process.execPath, [join(root, 'packages/server/bin/plein.js'), 'start'], {
-      env,
+    return env;
+  }
+
+  async function start(): Promise<void> {
+    child = spawn(process.execPath, [pleinBin, 'start'], {
+      env: environment(),
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
@@ -69,6 +86,20 @@ export async function startRealServer(): Promise<RealServer> {
     await exited;
   }
 
+  async function cli(args: string[], input?: string): Promise<CliResult> {
+    const command = spawn(process.execPath, [pleinBin, ...args], {
+      env: environment(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    command.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    command.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    command.stdin.end(input ?? '');
+    const [code] = (await once(command, 'close')) as [number | null];
+    return { code, stdout, stderr };
+  }
+
   await start();
   return {
     get url() {
@@ -78,6 +109,7 @@ export async function startRealServer(): Promise<RealServer> {
     outbox,
     halt,
     start,
+    cli,
     async stop() {
       await halt();
       rmSync(dir, { recursive: true, force: true });

@@ -61,6 +61,7 @@ const tags = [
   'plein-expert-inbox',
   'plein-expert',
   'plein-experts',
+  'plein-moderation',
   'plein-community',
 ];
 for (const tag of tags) {

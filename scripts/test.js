@@ -18,6 +18,10 @@ if (!process.env.PLEIN_TEST_POSTGRES_URL) {
   );
 }
 
+if (!process.env.PLEIN_TEST_REDIS_URL && !process.env.REDIS_URL) {
+  console.log('Note: PLEIN_TEST_REDIS_URL is not set, so the shared rate limits in Redis are NOT tested.');
+}
+
 runSteps([
   ['lint', 'npx', ['eslint', '.']],
   ['format', 'npx', ['prettier', '--check', '.']],

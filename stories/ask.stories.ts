@@ -9,6 +9,7 @@ import type { PleinAsk } from '../packages/elements/src/components/ask/ask.ts';
 import { askedQuestion } from '../packages/elements/src/mocks/ask-scenarios.ts';
 import { MOCK_COMMUNITY, MOCK_ENDPOINT, mockOverview } from '../packages/elements/src/mocks/fixtures.ts';
 import { scenarios } from '../packages/elements/src/mocks/handlers.ts';
+import { moderationScenarios } from '../packages/elements/src/mocks/moderation.ts';
 import { onEnglishPage, onHostileHostPage, onRtlPage } from './support/host-page.ts';
 import { longBody, longTextHandlers, longTitle, mockServer } from './support/mock-server.ts';
 import { fill, findIn, shadowOf } from './support/play.ts';
@@ -328,4 +329,17 @@ export const InsideCommunity: Story = {
 
 export const HostileHostCss: Story = {
   render: (args) => onHostileHostPage(ask(args)),
+};
+
+/** Sent faster than a person writes: the server's message shows like any other error, and the text stays. */
+export const SubmittedTooFast: Story = {
+  parameters: { msw: mockServer(moderationScenarios.submittedTooFast) },
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-ask');
+    await fillQuestion(root);
+    submit(root);
+    const summary = await findIn(root, '[part="summary"]');
+    await expect(summary.textContent).toContain('erg snel verstuurd');
+    await expect(root.querySelector<HTMLInputElement>('#title')?.value).toContain('vakantiegeld');
+  },
 };

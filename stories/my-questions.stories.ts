@@ -115,3 +115,13 @@ export const InsideCommunity: Story = {
 export const HostileHostCss: Story = {
   render: (args) => onHostileHostPage(myQuestions(args)),
 };
+
+/** A moderator hid one question and rejected another: the asker sees why, with the moderator's reason. */
+export const HiddenAndRejected: Story = {
+  beforeEach: askedHere('q-hidden', 'q-rejected', 'q1'),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-my-questions');
+    const note = await findIn(root, '[part="moderation-note"]');
+    await expect(note.textContent).toContain('Reden:');
+  },
+};

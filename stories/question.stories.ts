@@ -13,6 +13,7 @@ import {
   mockThread,
 } from '../packages/elements/src/mocks/fixtures.ts';
 import { defaultHandlers, scenarios } from '../packages/elements/src/mocks/handlers.ts';
+import { moderationScenarios } from '../packages/elements/src/mocks/moderation.ts';
 import { liveServer } from '../packages/elements/src/mocks/live-server.ts';
 import { arrivingAnswer, questionScenarios, threadServer } from '../packages/elements/src/mocks/question-scenarios.ts';
 import { onEnglishPage, onHostileHostPage, onRtlPage } from './support/host-page.ts';
@@ -34,10 +35,10 @@ const question = (args: Args) => html`
   ></plein-question>
 `;
 
-/** What this browser keeps for Plein besides drafts: owner tokens, answer tokens, helpful votes. */
+/** What this browser keeps for Plein besides drafts: owner tokens, answer tokens, helpful votes, flags. */
 function forgetThisDevice(): void {
   for (const key of Object.keys(localStorage)) {
-    if (/^plein:(owner|answers|helpful|voter)/.test(key)) localStorage.removeItem(key);
+    if (/^plein:(owner|answers|helpful|voter|flagged)/.test(key)) localStorage.removeItem(key);
   }
 }
 
@@ -390,4 +391,81 @@ export const ExpertProfileLinks: Story = {
       expert-href="/expert/{id}"
     ></plein-question>
   `,
+};
+
+/** "Melden" under an answer opened: five reasons, an optional note, "Verstuur melding" and "Annuleren". */
+export const FlagForm: Story = {
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    (await findIn(root, '#flag-button-ANSWER-a3')).click();
+    (await findIn<HTMLInputElement>(root, '#flag-reason-OFFENSIVE')).click();
+    fill(await findIn<HTMLTextAreaElement>(root, '#flag-note'), 'Hij noemt de vraagsteller dom.');
+  },
+};
+
+/** A report is sent: thanks, politely announced, and the button says "Gemeld". */
+export const FlagSent: Story = {
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    (await findIn(root, '#flag-button-ANSWER-a3')).click();
+    (await findIn<HTMLInputElement>(root, '#flag-reason-SPAM')).click();
+    (await findIn<HTMLFormElement>(root, '#flag-form-ANSWER-a3')).requestSubmit();
+    await waitFor(() => expect(root.querySelector('[part="announcer"]')?.textContent).toContain('Dank u.'));
+  },
+};
+
+/** This browser reported the question and an answer before: "Gemeld". */
+export const FlaggedBefore: Story = {
+  beforeEach: () => {
+    localStorage.setItem('plein:flagged', JSON.stringify(['QUESTION:q1', 'ANSWER:a2']));
+    return forgetThisDevice;
+  },
+};
+
+/** The report cannot be sent: the reason and the note stay, with a Dutch message. */
+export const FlagNetworkError: Story = {
+  parameters: { msw: mockServer(moderationScenarios.flagNetworkError) },
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    (await findIn(root, '#flag-button-QUESTION-q1')).click();
+    (await findIn<HTMLInputElement>(root, '#flag-reason-PERSONAL_DATA')).click();
+    fill(await findIn<HTMLTextAreaElement>(root, '#flag-note'), 'Er staat de naam van haar werkgever in.');
+    (await findIn<HTMLFormElement>(root, '#flag-form-QUESTION-q1')).requestSubmit();
+    await findIn(root, '#flag-form-QUESTION-q1 [role="alert"]');
+  },
+};
+
+/** A question a moderator hid, as its asker sees it (nobody else gets it from the server). */
+export const HiddenByModerator: Story = {
+  args: { questionId: 'q-hidden' },
+  beforeEach: askedHere('q-hidden'),
+};
+
+/** A question a moderator rejected, with the reason its asker sees. */
+export const RejectedByModerator: Story = {
+  args: { questionId: 'q-rejected' },
+  beforeEach: askedHere('q-rejected'),
+};
+
+/** Web addresses in user text become links (rel="nofollow ugc noopener"); other schemes and markup stay text. */
+export const LinksInText: Story = {
+  parameters: {
+    msw: mockServer([
+      api.query('QuestionThread', ({ variables }) =>
+        HttpResponse.json({
+          data: {
+            question: {
+              ...mockThread(String(variables.id), [
+                {
+                  ...mockAnswers[2]!,
+                  body: 'Kijk op https://www.uwv.nl/particulieren/ww.\nNiet op javascript:alert(1) of <b>vet</b>.',
+                },
+              ]),
+              body: 'Op de site (https://www.rijksoverheid.nl/onderwerpen/ww) staat iets anders.\nWie weet het?',
+            },
+          },
+        }),
+      ),
+    ]),
+  },
 };

@@ -139,16 +139,42 @@ export const SignedInModerator: Story = {
   beforeEach: session('moderator'),
 };
 
-/** The page opens from the link in the e-mail (`?plein-link=…`): signed in, and the link is gone from the address. */
+/**
+ * The page opens from the link in the e-mail (`?plein-link=…`): "Nu inloggen" and nothing more. Only the click uses the
+ * single-use link, so a mail scanner that opens the page in a real browser does not use it up.
+ */
 export const FromSignInLink: Story = {
   parameters: { msw: addressChanges },
   beforeEach: openedWith(`plein-link=${MOCK_SIGN_IN_LINK}`),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-sign-in');
+    await expect((await findIn(root, '[part="link-sign-in"]')).textContent).toContain('Nu inloggen');
+  },
 };
 
-/** A link that was used before or is older than 15 minutes. */
+/** "Nu inloggen" clicked: signed in, and the link is gone from the address. */
+export const SignedInWithLink: Story = {
+  parameters: { msw: addressChanges },
+  beforeEach: openedWith(`plein-link=${MOCK_SIGN_IN_LINK}`),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-sign-in');
+    (await findIn(root, '[part="link-sign-in"]')).click();
+    const signedIn = await findIn(root, '[part="signed-in"]');
+    await expect(signedIn.textContent).toContain('Ingelogd als Geert Heikens');
+    await expect(location.search).not.toContain('plein-link');
+  },
+};
+
+/** A link that was used before or is older than 15 minutes: the message, and the form for another way in. */
 export const UsedSignInLink: Story = {
   parameters: { msw: addressChanges },
   beforeEach: openedWith('plein-link=al-gebruikt'),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-sign-in');
+    (await findIn(root, '[part="link-sign-in"]')).click();
+    const message = await findIn(root, '[part="address-message"]');
+    await expect(message.textContent).toContain('Deze link werkt niet meer.');
+  },
 };
 
 /** Back from the organisation's sign-on with `#plein-sign-in-error=cancelled`. */

@@ -1,6 +1,11 @@
 import {
   AcceptAnswerDocument,
   AnswerQuestionDocument,
+  ApproveContentDocument,
+  AuditLogDocument,
+  type AuditLogQuery,
+  BlockAuthorDocument,
+  type BlockScope,
   type AnswerQuestionInput,
   type AnswerQuestionMutation,
   AskQuestionDocument,
@@ -10,6 +15,7 @@ import {
   type ClaimQuestionMutation,
   CommunityOverviewDocument,
   type CommunityOverviewQuery,
+  type ContentKind,
   DeleteQuestionDocument,
   EditQuestionDocument,
   type EditQuestionInput,
@@ -20,10 +26,20 @@ import {
   type ExpertsDirectoryQuery,
   ExpertInboxDocument,
   type ExpertInboxQuery,
+  FlagContentDocument,
+  type FlagContentMutation,
+  type FlagReason,
+  HideContentDocument,
   FollowQuestionDocument,
   type FollowQuestionMutation,
   MarkAnswerHelpfulDocument,
   type MarkAnswerHelpfulMutation,
+  type ModerationItemFieldsFragment,
+  ModerationQueueDocument,
+  type ModerationQueueQuery,
+  ModerationSettingsDocument,
+  type ModerationSettingsInput,
+  type ModerationSettingsQuery,
   MyAnswersDocument,
   type MyAnswersQuery,
   MyQuestionsDocument,
@@ -35,6 +51,8 @@ import {
   type QuestionsListQueryVariables,
   QuestionThreadDocument,
   type QuestionThreadQuery,
+  RedactContentDocument,
+  RejectContentDocument,
   ReleaseClaimDocument,
   type ReleaseClaimMutation,
   RequestSignInLinkDocument,
@@ -52,6 +70,8 @@ import {
   type TypedDocumentString,
   ViewerDocument,
   type ViewerFieldsFragment,
+  UpdateModerationSettingsDocument,
+  type UpdateModerationSettingsMutation,
   UpdateMyProfileDocument,
   type UpdateMyProfileInput,
   type UpdateMyProfileMutation,
@@ -59,7 +79,16 @@ import {
 } from '@plein/schema';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { ResponseCache } from './cache.ts';
-import { answerTokensFor, deviceVoterKey, forgetOwnerToken, ownedTokens, ownerTokenFor } from './drafts.ts';
+import {
+  answerTokensFor,
+  deviceKey,
+  deviceVoterKey,
+  forgetOwnerToken,
+  hasFlagged,
+  ownedTokens,
+  ownerTokenFor,
+  rememberFlagged,
+} from './drafts.ts';
 import { kindOfCode, PleinError, type PleinErrorKind } from './errors.ts';
 import type { AnswerSnapshot, LiveAnswersOptions, LiveStatus, LiveSubscription } from './live.ts';
 import { type ClientLocale, errorMessages, notOwnerMessages } from './messages.ts';
@@ -137,6 +166,37 @@ export interface InboxQuery {
 }
 export type ClaimQuestionPayload = ClaimQuestionMutation['claimQuestion'];
 export type ReleaseClaimPayload = ReleaseClaimMutation['releaseClaim'];
+/** A question or answer, for flagging and for moderators' actions. */
+export interface ContentRef {
+  kind: ContentKind;
+  id: string;
+}
+export type { BlockScope, ContentKind, FlagReason, PreModeration } from '@plein/schema';
+export type FlagContentPayload = FlagContentMutation['flagContent'];
+/** One question or answer that waits for a moderator: held, hidden or flagged, with the pipeline's findings. */
+export type ModerationItem = ModerationItemFieldsFragment;
+export type ModerationQueuePage = NonNullable<ModerationQueueQuery['viewer']>['moderationQueue'];
+/** What a moderator's action returns: the item as it is now, or errors to show. */
+export interface ModerationPayload {
+  item: ModerationItem | null;
+  errors: UserErrorLike[];
+}
+export interface RedactFields {
+  /** The new title (questions only). */
+  title?: string | null;
+  body: string;
+  /** What was removed (`name`, `phone`, `address`, `email`, `health`, `offensive`, `other`): logged, not the text. */
+  removedKinds: string[];
+}
+export type AuditLogPage = NonNullable<AuditLogQuery['viewer']>['auditLog'];
+export type AuditEntry = AuditLogPage['edges'][number]['node'];
+export type ModerationSettings = NonNullable<NonNullable<ModerationSettingsQuery['viewer']>['moderationSettings']>;
+export type ModerationSettingsFields = Omit<ModerationSettingsInput, 'community'>;
+export type UpdateModerationSettingsPayload = UpdateModerationSettingsMutation['updateModerationSettings'];
+export interface PageQuery {
+  first?: number;
+  after?: string | null;
+}
 export type { SessionChangeReason, SessionInfo, SessionViewer } from './session.ts';
 // Types only: the live module itself is loaded with import() on first use (see subscribeToAnswers).
 export type { LiveAnswersOptions, LiveStatus, LiveSubscription } from './live.ts';
@@ -242,6 +302,44 @@ export interface PleinClient extends EventTarget {
    * profiles, directories and threads are dropped and `plein-expert-change` fires on the client.
    */
   updateMyProfile(fields: UpdateMyProfileFields, options?: CallOptions): Promise<UpdateMyProfilePayload>;
+  /**
+   * Anyone: reports a question or answer to the moderators, with a reason and an optional note. This browser then
+   * remembers it (`hasFlagged`), also when the server says it had already counted a flag from this device.
+   */
+  flagContent(
+    content: ContentRef,
+    reason: FlagReason,
+    note?: string | null,
+    options?: CallOptions,
+  ): Promise<FlagContentPayload>;
+  /** True when this browser reported the question or answer before. */
+  hasFlagged(content: ContentRef): boolean;
+  /** For moderators: held, hidden and flagged content, oldest first. */
+  moderationQueue(query?: PageQuery, options?: CallOptions): Promise<ModerationQueuePage>;
+  /** Publishes the content; its flags are closed. */
+  approveContent(content: ContentRef, options?: CallOptions): Promise<ModerationPayload>;
+  /** Refuses the content; its author sees `reason` through the owner token. */
+  rejectContent(content: ContentRef, reason: string, options?: CallOptions): Promise<ModerationPayload>;
+  /** Takes the content out of view. */
+  hideContent(content: ContentRef, reason: string, options?: CallOptions): Promise<ModerationPayload>;
+  /** Replaces the text and publishes it; the log keeps which kinds of thing were removed, not the text. */
+  redactContent(content: ContentRef, fields: RedactFields, options?: CallOptions): Promise<ModerationPayload>;
+  /** Refuses further posts from the device or the pseudonym that wrote the content. */
+  blockAuthor(
+    content: ContentRef,
+    scope: BlockScope,
+    reason: string,
+    options?: CallOptions,
+  ): Promise<ModerationPayload>;
+  /** For staff, moderators and admins: the community's audit log, newest first. Read-only. */
+  auditLog(query?: PageQuery, options?: CallOptions): Promise<AuditLogPage>;
+  /** For moderators and admins: how the pipeline is set; null for a viewer who may not see it. */
+  moderationSettings(options?: CallOptions): Promise<ModerationSettings | null>;
+  /** For admins: changes the pipeline's settings. */
+  updateModerationSettings(
+    fields: ModerationSettingsFields,
+    options?: CallOptions,
+  ): Promise<UpdateModerationSettingsPayload>;
 }
 
 type Variables = Record<string, unknown>;
@@ -610,6 +708,103 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
     return updateMyProfile;
   }
 
+  async flagContent(content: ContentRef, reason: FlagReason, note?: string | null, options: CallOptions = {}) {
+    const input = { content: { kind: content.kind, id: content.id }, reason, note: note?.trim() || null };
+    const { flagContent } = await this.mutate(FlagContentDocument, { input }, options);
+    if (flagContent.errors.length === 0) {
+      rememberFlagged(content);
+      // Enough flags hide the content: the next read of its thread, and the moderators' queue, must be fresh.
+      if (content.kind === 'QUESTION') this.invalidateQuestion(content.id);
+      else this.cache.invalidate('QuestionThread|', 'QuestionAnswers|');
+      this.cache.invalidate('ModerationQueue|');
+    }
+    return flagContent;
+  }
+
+  hasFlagged(content: ContentRef): boolean {
+    return hasFlagged(content);
+  }
+
+  async moderationQueue(query: PageQuery = {}, options: CallOptions = {}): Promise<ModerationQueuePage> {
+    const variables = { first: query.first ?? limits.pageSize.default, after: query.after ?? null };
+    const { viewer } = await this.query(ModerationQueueDocument, variables, options);
+    if (!viewer) throw this.error('unauthenticated');
+    return viewer.moderationQueue;
+  }
+
+  async approveContent(content: ContentRef, options: CallOptions = {}): Promise<ModerationPayload> {
+    const input = { content: { kind: content.kind, id: content.id } };
+    const { approveContent } = await this.mutate(ApproveContentDocument, { input }, options);
+    return this.moderated(approveContent);
+  }
+
+  async rejectContent(content: ContentRef, reason: string, options: CallOptions = {}): Promise<ModerationPayload> {
+    const input = { content: { kind: content.kind, id: content.id }, reason };
+    const { rejectContent } = await this.mutate(RejectContentDocument, { input }, options);
+    return this.moderated(rejectContent);
+  }
+
+  async hideContent(content: ContentRef, reason: string, options: CallOptions = {}): Promise<ModerationPayload> {
+    const input = { content: { kind: content.kind, id: content.id }, reason };
+    const { hideContent } = await this.mutate(HideContentDocument, { input }, options);
+    return this.moderated(hideContent);
+  }
+
+  async redactContent(content: ContentRef, fields: RedactFields, options: CallOptions = {}) {
+    const input = {
+      content: { kind: content.kind, id: content.id },
+      title: fields.title ?? null,
+      body: fields.body,
+      removedKinds: fields.removedKinds,
+    };
+    const { redactContent } = await this.mutate(RedactContentDocument, { input }, options);
+    return this.moderated(redactContent);
+  }
+
+  async blockAuthor(content: ContentRef, scope: BlockScope, reason: string, options: CallOptions = {}) {
+    const input = { content: { kind: content.kind, id: content.id }, scope, reason };
+    const { blockAuthor } = await this.mutate(BlockAuthorDocument, { input }, options);
+    return this.moderated(blockAuthor);
+  }
+
+  async auditLog(query: PageQuery = {}, options: CallOptions = {}): Promise<AuditLogPage> {
+    const variables = { first: query.first ?? limits.pageSize.default, after: query.after ?? null };
+    const { viewer } = await this.query(AuditLogDocument, variables, options);
+    if (!viewer) throw this.error('unauthenticated');
+    return viewer.auditLog;
+  }
+
+  async moderationSettings(options: CallOptions = {}): Promise<ModerationSettings | null> {
+    const { viewer } = await this.query(ModerationSettingsDocument, {}, options);
+    if (!viewer) throw this.error('unauthenticated');
+    return viewer.moderationSettings;
+  }
+
+  async updateModerationSettings(fields: ModerationSettingsFields, options: CallOptions = {}) {
+    const input = { ...fields, community: this.community };
+    // Setting the same values twice gives the same result, so the usual retries are safe without a key.
+    const { updateModerationSettings } = await this.mutate(UpdateModerationSettingsDocument, { input }, options);
+    if (updateModerationSettings.settings) this.cache.invalidate('ModerationSettings|', 'AuditLog|');
+    return updateModerationSettings;
+  }
+
+  /**
+   * After a moderator's action: the queue and the log are out of date, and so is everything that shows the content
+   * (its thread, the lists, the asker's "Mijn vragen"). Elements on the page hear it as a changed question.
+   */
+  private moderated(payload: ModerationPayload): ModerationPayload {
+    if (payload.errors.length > 0) return payload;
+    this.cache.invalidate('ModerationQueue|', 'AuditLog|');
+    const questionId = payload.item?.question.id;
+    if (questionId) {
+      this.invalidateQuestion(questionId);
+      this.dispatchEvent(new PleinDataChangeEvent('question-changed', questionId));
+    } else {
+      this.cache.invalidate('QuestionThread|', 'QuestionAnswers|', 'QuestionsList|', 'MyQuestions|');
+    }
+    return payload;
+  }
+
   private changed(questionId: string, payload: QuestionChangePayload): QuestionChangePayload {
     if (payload.question) {
       this.invalidateQuestion(questionId);
@@ -675,7 +870,8 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
     variables: Vars,
     options: CallOptions,
   ): Promise<Result> {
-    return withRetries(() => this.send(document, variables, options.signal), this.retryPolicy, options.signal);
+    const write = () => this.send(document, variables, options.signal, undefined, { device: true });
+    return withRetries(write, this.retryPolicy, options.signal);
   }
 
   private async send<Result, Vars extends Variables>(
@@ -684,10 +880,15 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
     signal?: AbortSignal,
     /** A bearer token for this call only, instead of the session's or the host's. */
     tokenForCall?: string,
+    { device = false }: { device?: boolean } = {},
   ): Promise<Result> {
     const token = tokenForCall ?? (await this.getToken?.());
     const headers: Record<string, string> = { 'accept-language': this.locale };
     if (token) headers.authorization = `Bearer ${token}`;
+    // Writes carry the browser's device key (see `deviceKey`): the server needs it for the repeat check, first-post
+    // pre-moderation, rate limits and blocks. Reads need no identity, so they go without it: a reader stays
+    // unrecognisable, and a public read stays the same request for everyone (a CDN can cache it without `Vary`).
+    if (device) headers['plein-device'] = deviceKey();
     const limit = deadline(this.timeoutMs, signal);
     try {
       return await this.transport.request<Result>({

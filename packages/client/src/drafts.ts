@@ -167,19 +167,73 @@ export function answerTokensFor(questionId: string): string[] {
   }
 }
 
+const DEVICE_KEY = 'plein:device';
+/** Where an earlier version kept the same kind of key, for helpful votes only. */
+const LEGACY_VOTER_KEY = 'plein:voter';
+/** What the server takes as a device key (16 to 100 printable characters); anything else is replaced. */
+const usableKey = /^[\x21-\x7e]{16,100}$/;
+
 /**
- * A random key for helpful votes from this browser. It never leaves the browser on its own: each vote sends it once,
- * and the server keeps only a keyed hash of answer and key, so votes on different answers cannot be linked.
+ * A random key for this browser: one per browser, made on the first write and kept in localStorage. It is no account
+ * and says nothing about the person: the server keeps only a keyed hash of it, for one vote per answer, the repeat
+ * check, first-post pre-moderation, rate limits and blocking a device. The client sends it with writes only (the
+ * `Plein-Device` header and a vote's `voterKey`); reads go without it.
+ *
+ * A browser that already has a helpful-vote key (`plein:voter`, from before there was a device key) keeps that value
+ * as its device key, so its earlier votes still count as its own and it never holds two keys. Without storage every
+ * call makes a fresh key: the browser then simply looks new each time.
  */
-export function deviceVoterKey(): string {
+export function deviceKey(): string {
   const local = storage('local');
   try {
-    const existing = local?.getItem('plein:voter');
-    if (existing) return existing;
-    const key = crypto.randomUUID();
-    local?.setItem('plein:voter', key);
+    const existing = local?.getItem(DEVICE_KEY);
+    if (existing && usableKey.test(existing)) return existing;
+    const legacy = local?.getItem(LEGACY_VOTER_KEY);
+    const key = legacy && usableKey.test(legacy) ? legacy : crypto.randomUUID();
+    local?.setItem(DEVICE_KEY, key);
+    local?.removeItem(LEGACY_VOTER_KEY);
     return key;
   } catch {
     return crypto.randomUUID();
   }
+}
+
+/** The key a helpful vote carries: the device key (see `deviceKey`). */
+export function deviceVoterKey(): string {
+  return deviceKey();
+}
+
+const FLAGGED_KEY = 'plein:flagged';
+const MAX_FLAGGED = 500;
+
+/** A question or answer, as `QUESTION:<id>` or `ANSWER:<id>`. */
+export function contentKey(content: { kind: string; id: string | number }): string {
+  return `${content.kind}:${content.id}`;
+}
+
+function readFlagged(): string[] {
+  try {
+    const value: unknown = JSON.parse(storage('local')?.getItem(FLAGGED_KEY) ?? '[]');
+    return Array.isArray(value) ? value.filter((key): key is string => typeof key === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Remembers that this browser reported a question or answer, so "Melden" shows "Gemeld" after a reload. Only the
+ * content's kind and id are kept, never the reason or the note.
+ */
+export function rememberFlagged(content: { kind: string; id: string | number }): void {
+  const key = contentKey(content);
+  try {
+    const flagged = readFlagged().filter((known) => known !== key);
+    storage('local')?.setItem(FLAGGED_KEY, JSON.stringify([...flagged, key].slice(-MAX_FLAGGED)));
+  } catch {
+    // Without storage the button forgets after a reload; the server still counts one flag per device.
+  }
+}
+
+export function hasFlagged(content: { kind: string; id: string | number }): boolean {
+  return readFlagged().includes(contentKey(content));
 }

@@ -24,6 +24,10 @@ export function kindOfCode(code: string | undefined): PleinErrorKind {
     case 'BAD_USER_INPUT':
     case 'BAD_REQUEST':
     case 'GRAPHQL_VALIDATION_FAILED':
+    // Refusals of the server's limits (docs/decisions/0015-limits.md): sending the same again cannot help.
+    case 'QUERY_TOO_COMPLEX':
+    case 'PERSISTED_OPERATION_NOT_FOUND':
+    case 'INTROSPECTION_DISABLED':
       return 'bad-input';
     default:
       return 'server';

@@ -17,6 +17,7 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'plein-expert-inbox': () => import('./define/plein-expert-inbox.ts'),
   'plein-expert': () => import('./define/plein-expert.ts'),
   'plein-experts': () => import('./define/plein-experts.ts'),
+  'plein-moderation': () => import('./define/plein-moderation.ts'),
 };
 const tags = Object.keys(loaders);
 const requested = new Set<string>();

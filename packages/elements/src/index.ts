@@ -5,6 +5,7 @@ export { PleinCommunity } from './components/community/community.ts';
 export { PleinExpertInbox } from './components/expert-inbox/expert-inbox.ts';
 export { PleinExpert } from './components/expert/expert.ts';
 export { PleinExperts } from './components/experts/experts.ts';
+export { PleinModeration } from './components/moderation/moderation.ts';
 export { PleinMyQuestions } from './components/my-questions/my-questions.ts';
 export { PleinQuestion } from './components/question/question.ts';
 export { PleinQuestions } from './components/questions/questions.ts';

@@ -7,4 +7,10 @@ export const limits = {
   email: { max: 254 },
   search: { max: 200 },
   pageSize: { max: 50, default: 20 },
+  // An expert's own profile (updateMyProfile and the form in <plein-expert>).
+  expertDisplayName: { min: 2, max: 80 },
+  expertTitle: { max: 80 },
+  expertBio: { max: 600 },
+  expertPhotoUrl: { max: 500 },
+  expertPhotoAlt: { max: 200 },
 } as const;

@@ -5,13 +5,23 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import mercurius from 'mercurius';
 import type { PleinContext } from './graphql/context.ts';
 import { formatErrors } from './graphql/error-formatter.ts';
+import {
+  defaultGraphQLLimits,
+  type GraphQLLimits,
+  graphqlValidationRules,
+  registerGraphQLGuards,
+} from './graphql/limits.ts';
+import { PersistedOperations } from './graphql/persisted-operations.ts';
 import { loaders, resolvers } from './graphql/resolvers.ts';
 import { liveUpdateOptions, registerLiveAnswers } from './graphql/subscriptions.ts';
 import { registerCors, requestOrigin } from './http/cors.ts';
 import { notificationPages } from './http/notification-pages.ts';
 import { oidcRoutes } from './http/oidc-routes.ts';
+import { type RateLimitSettings, registerRateLimits } from './http/rate-limits.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { localeFromHeader } from './i18n/locale.ts';
 import { messages } from './i18n/messages.ts';
+import { readDeviceKey } from './services/device-keys.ts';
 import type { Services } from './services/services.ts';
 import { bearerToken } from './services/session-service.ts';
 import type { PleinStore } from './store/store.ts';
@@ -26,6 +36,18 @@ export interface AppOptions {
   examplesDir?: string;
   /** Folder served at `/embed/`: the built embed bundle. */
   embedDir?: string;
+  /** Rate limits on /graphql (http/rate-limits.ts); without them nothing is rate limited, as in most tests. */
+  rateLimits?: RateLimitSettings;
+  /** PLEIN_SECRET: the key behind the rate limits' keyed hashes; without it the database keeps a random one. */
+  secret?: string;
+  /** Depth, alias, cost, size and operation limits of GraphQL requests; `defaultGraphQLLimits` when absent. */
+  graphqlLimits?: GraphQLLimits;
+  /** Whether `__schema` and `__type` are answered; true when absent, false in production (config.ts). */
+  introspection?: boolean;
+  /** 'only': nothing but the widgets' own operations is accepted (PLEIN_PERSISTED_OPERATIONS). */
+  persistedOperations?: 'off' | 'only';
+  /** Fastify's `trustProxy` (PLEIN_TRUST_PROXY): behind a proxy the client's address comes from X-Forwarded-For. */
+  trustProxy?: boolean | string;
 }
 
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -43,7 +65,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store, services } = options;
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info', serializers, ...(options.logStream && { stream: options.logStream }) },
-    bodyLimit: 256 * 1024,
+    // The largest legitimate request, an answer or question of 5,000 characters, is at most about 32 KB as JSON.
+    bodyLimit: 64 * 1024,
+    trustProxy: options.trustProxy ?? false,
     forceCloseConnections: 'idle',
   });
   let accepting = true;
@@ -65,6 +89,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await registerCors(app, services);
+  await registerSecurityHeaders(app);
+  if (options.rateLimits)
+    await registerRateLimits(app, { store, settings: options.rateLimits, secret: options.secret });
+  const graphqlLimits = options.graphqlLimits ?? defaultGraphQLLimits;
+  const introspection = options.introspection ?? true;
 
   await app.register(mercurius, {
     schema,
@@ -73,6 +102,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     path: '/graphql',
     graphiql: false,
     jit: 1,
+    // Depth, aliases, cost and operations per document (graphql/limits.ts); introspection off in production.
+    validationRules: graphqlValidationRules({ limits: graphqlLimits, introspection }),
+    allowBatchedQueries: false,
     // The viewer comes from `Authorization: Bearer <token>`. A token that does not work (expired, revoked, unknown)
     // gives a null viewer, not an error: public queries keep working, and protected ones refuse with UNAUTHENTICATED.
     context: async (request): Promise<PleinContext> => ({
@@ -80,12 +112,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       locale: localeFromHeader(request.headers['accept-language']),
       request: requestOrigin(request),
       viewer: await services.sessions.viewerFor(bearerToken(request.headers.authorization)),
+      deviceKey: readDeviceKey(request.headers['plein-device']),
     }),
     errorFormatter: formatErrors,
     // Live answers over WebSocket on /graphql (graphql-ws protocol); see graphql/subscriptions.ts.
     subscription: liveUpdateOptions(services),
   });
   registerLiveAnswers(app, services);
+  registerGraphQLGuards(app, {
+    limits: graphqlLimits,
+    introspection,
+    persisted: options.persistedOperations === 'only' ? new PersistedOperations() : null,
+  });
   // The pages behind the links in follow-up e-mails (confirm, unsubscribe).
   await app.register(notificationPages, { services });
   // Single sign-on with a community's organisation (OpenID Connect); see http/oidc-routes.ts.

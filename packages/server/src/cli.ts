@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { accountUsage, isAccountCommand, runAccountCommand } from './account-cli.ts';
 import { configFromEnvironment } from './config.ts';
 import { expertUsage, runExpertCommand } from './expert-cli.ts';
+import { moderationUsage, runModerationCommand } from './moderation-cli.ts';
 import { eemsdelta } from './seed/eemsdelta.ts';
 import { seedCommunity } from './seed/seed.ts';
 import { systemClock } from './services/clock.ts';
@@ -19,6 +20,7 @@ const usage = `Gebruik: plein <opdracht>
   community list                        toont alle communities
 ${expertUsage}
 ${accountUsage}
+${moderationUsage}
 
 Instellingen via de omgeving: PORT, HOST, DATABASE_URL (sqlite:PAD of postgres://…), LOG_LEVEL.`;
 
@@ -51,6 +53,10 @@ async function start(): Promise<void> {
 export async function runCli(argv: string[]): Promise<number> {
   // `expert …` has options of its own (--community, --topic, …): see expert-cli.ts.
   if (argv[0] === 'expert') return withStore(({ store }) => runExpertCommand(argv.slice(1), createServices(store)));
+  // `moderation settings` has options of its own: see moderation-cli.ts.
+  if (argv[0] === 'moderation') {
+    return withStore(({ store }) => runModerationCommand(argv.slice(1), createServices(store)));
+  }
   // `user …`, `community set-oidc` and `community set-portal-secret` have options of their own: see account-cli.ts.
   if (isAccountCommand(argv)) return runAccountCommand(argv);
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });

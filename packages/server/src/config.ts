@@ -1,3 +1,4 @@
+import { type RateLimitSettings, rateLimitsFromEnvironment } from './http/rate-limits.ts';
 import { DEFAULT_DATABASE_URL } from './store/connect.ts';
 
 export interface MailConfig {
@@ -34,6 +35,14 @@ export interface ServerConfig {
    */
   signInUrl: string;
   mail: MailConfig;
+  /** PLEIN_RATE_ASK, _ANSWER, _VOTE, _FLAG, _READ, PLEIN_RATE_IP_FACTOR and REDIS_URL (http/rate-limits.ts). */
+  rateLimits: RateLimitSettings;
+  /** PLEIN_PERSISTED_OPERATIONS: 'only' accepts nothing but the widgets' own operations. */
+  persistedOperations: 'off' | 'only';
+  /** PLEIN_INTROSPECTION (`on`/`off`); off by default when NODE_ENV is `production`. */
+  introspection: boolean;
+  /** PLEIN_TRUST_PROXY: `on`, or the proxies' addresses or ranges, comma-separated; off by default. */
+  trustProxy: boolean | string;
 }
 
 export const DEFAULT_OUTBOX_DIR = './data/outbox';
@@ -49,7 +58,8 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ser
   const questionUrl = env.PLEIN_QUESTION_URL || `${publicUrl}/municipal-site/#vraag-{id}`;
   if (!questionUrl.includes('{id}')) throw new Error('PLEIN_QUESTION_URL must hold {id}, the place of the question id');
   httpUrl('PLEIN_QUESTION_URL', questionUrl.replace('{id}', 'id'));
-  const signInUrl = env.PLEIN_SIGN_IN_URL || `${publicUrl}/`;
+  // The example page for professionals has <plein-sign-in>; a real community sets its own page.
+  const signInUrl = env.PLEIN_SIGN_IN_URL || `${publicUrl}/professionals/`;
   httpUrl('PLEIN_SIGN_IN_URL', signInUrl.replaceAll('{community}', 'community'));
   return {
     port,
@@ -70,7 +80,30 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ser
       outboxDir: env.PLEIN_OUTBOX_DIR || DEFAULT_OUTBOX_DIR,
       from: env.PLEIN_MAIL_FROM || DEFAULT_MAIL_FROM,
     },
+    rateLimits: rateLimitsFromEnvironment(env),
+    persistedOperations: choice('PLEIN_PERSISTED_OPERATIONS', env.PLEIN_PERSISTED_OPERATIONS, ['off', 'only'], 'off'),
+    introspection:
+      choice(
+        'PLEIN_INTROSPECTION',
+        env.PLEIN_INTROSPECTION,
+        ['on', 'off'],
+        env.NODE_ENV === 'production' ? 'off' : 'on',
+      ) === 'on',
+    trustProxy: trustProxy(env.PLEIN_TRUST_PROXY),
   };
+}
+
+function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (!value) return fallback;
+  if (!(allowed as readonly string[]).includes(value))
+    throw new Error(`${name} must be ${allowed.join(' or ')}, got "${value}"`);
+  return value as T;
+}
+
+/** `on`: every proxy is trusted; otherwise the proxies' addresses or ranges (`10.0.0.0/8,127.0.0.1`). */
+function trustProxy(value: string | undefined): boolean | string {
+  if (!value || value === 'off') return false;
+  return value === 'on' ? true : value;
 }
 
 /** An http(s) URL without a trailing slash, or an error naming the variable. */

@@ -36,7 +36,16 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     follow: { mailer, publicUrl: config.publicUrl, questionUrl: config.questionUrl, onError: report },
     accounts: { signInUrl: config.signInUrl },
   });
-  const app = await buildApp({ store, services, logLevel: config.logLevel });
+  const app = await buildApp({
+    store,
+    services,
+    logLevel: config.logLevel,
+    rateLimits: config.rateLimits,
+    secret: config.secret,
+    introspection: config.introspection,
+    persistedOperations: config.persistedOperations,
+    trustProxy: config.trustProxy,
+  });
   logger.current = app.log;
   app.log.info({ database: connection.describe, migrations }, 'database ready');
   if (config.seedWhenEmpty) {

@@ -73,6 +73,8 @@ describe('GraphQL API', () => {
       title: 'Onafhankelijk arbeidsadviseur',
       organisation: 'Adviespraktijk Test',
       independent: true,
+      independence: 'INDEPENDENT',
+      independenceNote: null,
       verified: true,
     });
     assert.equal(answers[1].isAccepted, false);

@@ -159,6 +159,8 @@ describe('live answers over WebSocket', () => {
       questionId: questionIds.ww,
       sourceUrl: null,
       reviewedOn: null,
+      // Only the writer (owner token) and moderators read a reason; a live update is for everyone.
+      moderationReason: null,
       author: { displayName: 'Anoniem', role: 'CITIZEN', expert: null },
     });
     assert.match(String(createdAt), /^\d{4}-\d{2}-\d{2}T/);

@@ -204,6 +204,11 @@ export function defineStoreSuite(engine: string, open: () => Promise<TestDatabas
             owner_token_hash: null,
             source_url: null,
             reviewed_on: null,
+            device_hash: null,
+            findings: '[]',
+            moderation_reason: null,
+            flag_count: 0,
+            waiting_since: null,
           });
         }),
       );

@@ -146,7 +146,8 @@ onEveryEngine('verification', (engine, open) => {
 
     it('keeps the audit log append-only: the store has no way to change or remove an entry', () => {
       const methods = Object.getOwnPropertyNames(PleinStore.prototype).filter((name) => /audit/i.test(name));
-      assert.deepEqual(methods.sort(), ['auditEntries', 'insertAuditEntry']);
+      // auditPage: the moderation's paged read of the log (Viewer.auditLog).
+      assert.deepEqual(methods.sort(), ['auditEntries', 'auditPage', 'insertAuditEntry']);
     });
 
     it('shows the KvK number and the note to admins of the community only', async () => {

@@ -1,6 +1,7 @@
 import { type AnswerNode, createDraftStore, type DraftStore, rememberAnswerToken } from '@plein/client';
 import { limits } from '@plein/schema';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { AntiSpamSignals } from '../form/anti-spam.ts';
 import { DRAFT_MAX_AGE_MS } from '../form/drafts.ts';
 import { type FieldErrors, fieldErrorsFrom, hasErrors } from '../form/field-errors.ts';
 import { PersonalDataGuard, type PersonalDataFinding, type Redaction } from '../form/personal-data-guard.ts';
@@ -43,6 +44,8 @@ export class AnswerFormController implements ReactiveController {
 
   /** Personal data and health words found in the answer while typing. */
   readonly personalData: PersonalDataGuard<'body'>;
+  /** The honeypot and the fill time, sent with the answer against bots. */
+  readonly antiSpam = new AntiSpamSignals();
 
   private idempotencyKey: string | undefined;
   private draft: DraftStore<AnswerDraft> | undefined;
@@ -72,6 +75,7 @@ export class AnswerFormController implements ReactiveController {
     this.failure = undefined;
     this.posted = false;
     this.personalData.checkNow('body', this.body);
+    this.antiSpam.reset();
   }
 
   setBody(body: string): void {
@@ -134,6 +138,7 @@ export class AnswerFormController implements ReactiveController {
         body,
         displayName: this.displayName.trim() || undefined,
         idempotencyKey: this.idempotencyKey,
+        antiSpam: this.antiSpam.signals(),
       });
       // Kept so its writer still sees the answer while it waits for a moderator (`client.myAnswers`).
       if (payload.answer && payload.ownerToken) rememberAnswerToken(String(questionId), payload.ownerToken);
@@ -149,6 +154,7 @@ export class AnswerFormController implements ReactiveController {
           this.saveDraft();
         }
         this.posted = true;
+        this.antiSpam.reset();
         return { outcome: 'posted', answer: payload.answer };
       }
       this.errors = payload.errors.length

@@ -9,6 +9,7 @@ import {
 } from '@plein/client';
 import { limits } from '@plein/schema';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { AntiSpamSignals } from '../form/anti-spam.ts';
 import { DRAFT_MAX_AGE_MS } from '../form/drafts.ts';
 import { type FieldErrors, fieldErrorsFrom, hasErrors } from '../form/field-errors.ts';
 import { PersonalDataGuard, type PersonalDataFinding, type Redaction } from '../form/personal-data-guard.ts';
@@ -114,6 +115,8 @@ export class AskController implements ReactiveController {
   asked?: AskedQuestion;
   /** Personal data and health words found in the title, the explanation and the name, while typing. */
   readonly personalData: PersonalDataGuard<TextField>;
+  /** The honeypot and the fill time, sent with the question against bots (not part of the draft). */
+  readonly antiSpam = new AntiSpamSignals();
 
   private idempotencyKey?: string;
   /** The input (as sent, without the key) that `idempotencyKey` was made for. */
@@ -226,7 +229,8 @@ export class AskController implements ReactiveController {
     const idempotencyKey = this.idempotencyKey;
     // The key is stored before the request leaves, so a reload in the middle still retries the same question.
     this.saveDraft();
-    await this.submission.run([client, { ...input, idempotencyKey }]);
+    // The signals are not part of the fingerprint: a retry of the same question is the same question.
+    await this.submission.run([client, { ...input, idempotencyKey, antiSpam: this.antiSpam.signals() }]);
     if (this.submission.status === TaskStatus.ERROR) {
       this.failure = this.submission.error;
       this.host.requestUpdate();
@@ -245,6 +249,7 @@ export class AskController implements ReactiveController {
     this.asked = undefined;
     this.restored = false;
     this.personalData.clear();
+    this.antiSpam.reset();
     this.draftStore?.clear();
     this.host.requestUpdate();
   }
@@ -273,6 +278,7 @@ export class AskController implements ReactiveController {
     this.errors = {};
     this.restored = false;
     this.personalData.clear();
+    this.antiSpam.reset();
     this.host.requestUpdate();
     return 'posted';
   }

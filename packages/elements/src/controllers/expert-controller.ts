@@ -1,5 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import { type ExpertProfile, type PleinClient, PleinExpertChangeEvent } from '@plein/client';
+import { limits } from '@plein/schema';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { photoSource } from '../components/expert/expert-card.ts';
 import { type FieldErrors, fieldErrorsFrom, hasErrors } from '../form/field-errors.ts';
@@ -111,15 +112,15 @@ export type ProfileField = (typeof profileFields)[number];
 export type ProfileFields = Record<ProfileField, string>;
 
 /**
- * Lengths the form holds the fields to. The server checks again and its field errors are shown the same way; these
- * only save a round trip. (Not yet in `@plein/schema`'s limits: see the report to move them there.)
+ * Lengths the form holds the fields to: the server's own (`@plein/schema`'s limits). The server checks again and its
+ * field errors are shown the same way; these only save a round trip.
  */
 export const profileLimits: Record<ProfileField, { max: number }> = {
-  displayName: { max: 80 },
-  title: { max: 100 },
-  bio: { max: 600 },
-  photoUrl: { max: 2000 },
-  photoAlt: { max: 200 },
+  displayName: limits.expertDisplayName,
+  title: limits.expertTitle,
+  bio: limits.expertBio,
+  photoUrl: limits.expertPhotoUrl,
+  photoAlt: limits.expertPhotoAlt,
 };
 
 export type ProfileSaveOutcome = 'saved' | 'invalid' | 'failed' | 'ignored';
@@ -210,13 +211,15 @@ export class ProfileFormController {
     const errors: FieldErrors = {};
     const { fields } = this;
     if (!fields.displayName.trim()) errors.displayName = this.localize.t('expert.edit.displayNameRequired');
+    const photoUrl = fields.photoUrl.trim();
+    const changedPhoto = photoUrl !== this.currentPhotoUrl.trim();
     for (const field of profileFields) {
+      // The photo address the server holds now is its business: only a new one is checked here.
+      if (field === 'photoUrl' && !changedPhoto) continue;
       const { max } = profileLimits[field];
       if (!errors[field] && fields[field].trim().length > max)
         errors[field] = this.localize.t('expert.edit.tooLong', max);
     }
-    const photoUrl = fields.photoUrl.trim();
-    const changedPhoto = photoUrl !== this.currentPhotoUrl.trim();
     if (photoUrl && changedPhoto && !errors.photoUrl && (!/^https:\/\//i.test(photoUrl) || !photoSource(photoUrl))) {
       errors.photoUrl = this.localize.t('expert.edit.photoUrlInvalid');
     }

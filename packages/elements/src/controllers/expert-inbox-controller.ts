@@ -10,6 +10,7 @@ import {
 import { limits } from '@plein/schema';
 import type { ReactiveControllerHost } from 'lit';
 import { messageOf } from '../base/errors.ts';
+import { AntiSpamSignals } from '../form/anti-spam.ts';
 import { type FieldErrors, fieldErrorsFrom, hasErrors } from '../form/field-errors.ts';
 import type { LocalizeController } from '../localize/localize-controller.ts';
 import { DataChangeController } from './data-change-controller.ts';
@@ -229,6 +230,7 @@ export function today(now = new Date()): string {
 export class InboxAnswerForms {
   private readonly states = new Map<string, InboxAnswerState>();
   private readonly drafts = new Map<string, DraftStore<InboxAnswerDraft>>();
+  private readonly signals = new Map<string, AntiSpamSignals>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -253,6 +255,13 @@ export class InboxAnswerForms {
       this.states.set(questionId, state);
     }
     return state;
+  }
+
+  /** The honeypot and fill time of one question's form, sent with its answer against bots. */
+  antiSpam(questionId: string): AntiSpamSignals {
+    let signals = this.signals.get(questionId);
+    if (!signals) this.signals.set(questionId, (signals = new AntiSpamSignals()));
+    return signals;
   }
 
   set(questionId: string, field: 'body' | 'sourceUrl' | 'reviewedOn', value: string): void {
@@ -283,9 +292,11 @@ export class InboxAnswerForms {
         sourceUrl: state.sourceUrl.trim() || undefined,
         reviewedOn: state.reviewedOn || undefined,
         idempotencyKey: state.idempotencyKey,
+        antiSpam: this.antiSpam(questionId).signals(),
       });
       if (payload.answer) {
         this.states.delete(questionId);
+        this.signals.delete(questionId);
         this.draft(questionId)?.clear();
         return 'posted';
       }

@@ -19,11 +19,10 @@ export type SignInResult =
   /** Nothing was sent: something is already on its way, or there is no community. */
   | { outcome: 'ignored' };
 
-export type SignInBusy = 'password' | 'link' | 'address' | 'sign-out';
+export type SignInBusy = 'password' | 'link' | 'link-sign-in' | 'address' | 'sign-out';
 
-/** What the sign-in form found in the page's address: a link token, a session, or an organisation sign-on error. */
+/** What the sign-in form found in the page's fragment: a session or an organisation sign-on error. */
 interface AddressSignIn {
-  linkToken?: string;
   sessionToken?: string;
   errorCode?: string;
 }
@@ -38,17 +37,12 @@ const organisationErrors: Record<string, 'signIn.organisationCancelled' | 'signI
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
- * Reads Plein's sign-in parameters from the address and removes them at once (history.replaceState), so a reload, a
- * bookmark or a shared screenshot does not carry them. The host page's own parameters and fragment stay as they are.
+ * Reads the organisation sign-on's way back from the fragment and removes it at once (history.replaceState), so a
+ * reload, a bookmark or a shared screenshot does not carry it. The host page's own parameters and fragment stay.
  */
 export function takeSignInFromAddress(): AddressSignIn {
   const url = new URL(location.href);
   const found: AddressSignIn = {};
-  const linkToken = url.searchParams.get(signInLinkParameter);
-  if (linkToken !== null) {
-    found.linkToken = linkToken;
-    url.searchParams.delete(signInLinkParameter);
-  }
   const fragment = url.hash.replace(/^#/, '');
   if (fragment) {
     const kept: string[] = [];
@@ -62,6 +56,22 @@ export function takeSignInFromAddress(): AddressSignIn {
   }
   if (url.href !== location.href) history.replaceState(history.state, '', url.href);
   return found;
+}
+
+/**
+ * The sign-in link's token (`?plein-link=`), left in the address: it is used only when the person clicks "Nu
+ * inloggen", because some mail scanners open every link in a real browser and would use up the single-use link.
+ */
+export function signInLinkInAddress(): string | undefined {
+  return new URL(location.href).searchParams.get(signInLinkParameter) || undefined;
+}
+
+/** Removes the sign-in link's token from the address; the host page's own parameters and fragment stay. */
+export function removeSignInLinkFromAddress(): void {
+  const url = new URL(location.href);
+  if (!url.searchParams.has(signInLinkParameter)) return;
+  url.searchParams.delete(signInLinkParameter);
+  history.replaceState(history.state, '', url.href);
 }
 
 /** The current address without Plein's own sign-in parameters: where the organisation sign-on returns to. */
@@ -94,6 +104,8 @@ export class SignInController implements ReactiveController {
   linkSent = false;
   /** A message about a sign-in that came back through the address (a used link, an organisation sign-on error). */
   addressMessage: string | undefined;
+  /** A sign-in link's token from the address, waiting for "Nu inloggen". */
+  pendingLink: string | undefined;
 
   private addressRead = false;
 
@@ -106,18 +118,55 @@ export class SignInController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The first time the element has a community, it looks in the address for a way back from a sign-in. */
+  /**
+   * The first time the element has a community, it looks in the address for a way back from a sign-in. A sign-in
+   * link waits for a click (see `signInWithPendingLink`); the organisation's sign-on is finished at once.
+   */
   hostUpdate(): void {
     const client = this.client();
     if (this.addressRead || !client) return;
     this.addressRead = true;
+    const linkToken = signInLinkInAddress();
+    // Someone already signed in in this tab needs no link; it stays unused and expires by itself.
+    if (linkToken && client.currentSession()) removeSignInLinkFromAddress();
+    else if (linkToken) this.pendingLink = linkToken;
     const found = takeSignInFromAddress();
-    if (found.linkToken) void this.finishFromAddress('link', () => client.signInWithLink(found.linkToken!));
-    else if (found.sessionToken) {
+    if (found.sessionToken) {
       void this.finishFromAddress('organisation', () => client.useSessionToken(found.sessionToken!));
     } else if (found.errorCode) {
       this.addressMessage = this.localize.t(organisationErrors[found.errorCode] ?? 'signIn.organisationFailed');
     }
+  }
+
+  /**
+   * "Nu inloggen": trades the link from the e-mail for a session. Once the server has answered (signed in, or the link
+   * no longer works) the link leaves the address; when the server could not be reached it stays, for another try.
+   */
+  async signInWithPendingLink(): Promise<SignInResult> {
+    const client = this.client();
+    const token = this.pendingLink;
+    if (this.busy || !client || !token) return { outcome: 'ignored' };
+    this.reset();
+    const result = await this.run('link-sign-in', () => client.signInWithLink(token), 'link');
+    if (result.outcome === 'failed') return result;
+    this.pendingLink = undefined;
+    removeSignInLinkFromAddress();
+    // A link that no longer works is not about the fields on the form: it is said above the form.
+    if (result.outcome === 'invalid') {
+      this.addressMessage = this.errors.form;
+      this.errors = {};
+    }
+    this.host.requestUpdate();
+    return result;
+  }
+
+  /** "Op een andere manier inloggen": the form instead of the link, which stays unused. */
+  dismissPendingLink(): void {
+    if (this.busy) return;
+    this.pendingLink = undefined;
+    this.reset();
+    removeSignInLinkFromAddress();
+    this.host.requestUpdate();
   }
 
   setEmail(email: string): void {
@@ -203,7 +252,7 @@ export class SignInController implements ReactiveController {
 
   private async finishFromAddress(method: SignInMethod, attempt: () => Promise<SignInOutcome>): Promise<void> {
     const result = await this.run('address', attempt, method);
-    // A link that no longer works is not about the fields on the form: it is said above the form.
+    // A session that no longer works is not about the fields on the form: it is said above the form.
     if (result.outcome === 'invalid') {
       this.addressMessage = this.errors.form;
       this.errors = {};

@@ -1,8 +1,10 @@
+import type { antiSpam } from './nl/anti-spam.ts';
 import type { ask } from './nl/ask.ts';
 import type { common } from './nl/common.ts';
 import type { expert, expertCard } from './nl/expert.ts';
 import type { experts } from './nl/experts.ts';
 import type { expertInbox } from './nl/expert-inbox.ts';
+import type { moderation } from './nl/moderation.ts';
 import type { myQuestions } from './nl/my-questions.ts';
 import type { personalData } from './nl/personal-data.ts';
 import type { question } from './nl/question.ts';
@@ -29,7 +31,9 @@ export type Translation = TranslationOf<
     typeof expertInbox &
     typeof expertCard &
     typeof expert &
-    typeof experts
+    typeof experts &
+    typeof antiSpam &
+    typeof moderation
 >;
 export type TranslationKey = keyof Translation;
 export type Locale = 'nl' | 'en';

@@ -220,6 +220,41 @@ export const mockHeldQuestion: QuestionThread = {
   author: { displayName: 'Anoniem', role: 'CITIZEN', expert: null },
 };
 
+/** A question a moderator hid: the server returns it, with the reason, only with its owner token. */
+export const mockHiddenQuestion: QuestionThread = {
+  ...mockRecentThread('q-hidden', []),
+  createdAt: minutesAgo(90),
+  title: 'Ik word al maanden gepest door mijn teamleider',
+  body: 'Mijn teamleider maakt mij belachelijk waar iedereen bij is. Wat kan ik doen?',
+  status: 'OPEN',
+  publication: 'HIDDEN',
+  moderationReason: 'Er stond een naam van een collega in. Wilt u de vraag opnieuw stellen zonder namen?',
+  answerCount: 0,
+  hasExpertAnswer: false,
+  helpfulCount: 0,
+  acceptedAnswer: null,
+  author: { displayName: 'Anoniem', role: 'CITIZEN', expert: null },
+};
+
+/** A question a moderator rejected, with the reason its asker sees (owner token only). */
+export const mockRejectedQuestion: QuestionThread = {
+  ...mockRecentThread('q-rejected', []),
+  createdAt: minutesAgo(300),
+  title: 'Wie weet een goede aannemer voor mijn badkamer?',
+  body: 'Ik zoek een aannemer in Delfzijl die niet te duur is.',
+  status: 'OPEN',
+  publication: 'REJECTED',
+  moderationReason: 'Deze vraag gaat niet over werk of inkomen. Daar is deze community voor.',
+  answerCount: 0,
+  hasExpertAnswer: false,
+  helpfulCount: 0,
+  acceptedAnswer: null,
+  author: { displayName: 'Anoniem', role: 'CITIZEN', expert: null },
+};
+
+/** Questions the server shows to their asker only: held, hidden or rejected. */
+export const mockOwnerOnlyQuestions: QuestionThread[] = [mockHeldQuestion, mockHiddenQuestion, mockRejectedQuestion];
+
 /** An answer written on this device that waits for a moderator (owner token `answer-held`). */
 export const mockHeldAnswer: AnswerNode = {
   id: 'a-held',

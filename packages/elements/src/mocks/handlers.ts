@@ -3,8 +3,8 @@ import {
   MOCK_ENDPOINT,
   mockAnswers,
   mockHeldAnswer,
-  mockHeldQuestion,
   mockOverview,
+  mockOwnerOnlyQuestions,
   mockOwnerToken,
   mockQuestions,
   mockSituations,
@@ -12,6 +12,7 @@ import {
 } from './fixtures.ts';
 import { expertHandlers } from './expert-scenarios.ts';
 import { liveServer } from './live-server.ts';
+import { moderationHandlers } from './moderation.ts';
 import { professionalHandlers } from './professionals.ts';
 
 /**
@@ -48,10 +49,11 @@ const questionsList = api.query('QuestionsList', ({ variables }) => {
 });
 
 const thread = api.query('QuestionThread', ({ variables }) => {
-  // The held question exists only for its asker: the server returns it with its owner token alone.
-  if (variables.id === mockHeldQuestion.id) {
-    const owner = variables.ownerToken === mockOwnerToken(mockHeldQuestion.id);
-    return HttpResponse.json({ data: { question: owner ? mockHeldQuestion : null } });
+  // Held, hidden and rejected questions exist only for their asker: the server returns them with the owner token.
+  const ownerOnly = mockOwnerOnlyQuestions.find((question) => question.id === variables.id);
+  if (ownerOnly) {
+    const owner = variables.ownerToken === mockOwnerToken(ownerOnly.id);
+    return HttpResponse.json({ data: { question: owner ? ownerOnly : null } });
   }
   return HttpResponse.json({ data: { question: mockThread(String(variables.id)) } });
 });
@@ -129,19 +131,20 @@ const answerQuestion = api.mutation('AnswerQuestion', ({ variables }) => {
 
 // The asker's own questions and answers, found by owner token (see `mockOwnerToken`): unknown tokens are ignored.
 const questionByToken = (token: string) => {
-  if (token === mockOwnerToken(mockHeldQuestion.id)) return mockHeldQuestion;
+  const ownerOnly = mockOwnerOnlyQuestions.find((question) => mockOwnerToken(question.id) === token);
+  if (ownerOnly) return ownerOnly;
   const question = mockQuestions.find((candidate) => mockOwnerToken(candidate.id) === token);
-  return question ? { ...question, publication: 'PUBLISHED' as const } : undefined;
+  return question ? { ...question, publication: 'PUBLISHED' as const, moderationReason: null } : undefined;
 };
 
 const myQuestions = api.query('MyQuestions', ({ variables }) => {
   const tokens = (variables.ownerTokens ?? []) as string[];
   const found = tokens.map(questionByToken).filter((question) => question !== undefined);
-  // The fields of the MyQuestions query only (a summary with its publication), newest first.
+  // The fields of the MyQuestions query only (a summary with its publication and reason), newest first.
   const myQuestions = found
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .map(
-      ({ id, title, status, createdAt, answerCount, hasExpertAnswer, helpfulCount, topic, author, publication }) => ({
+      ({
         id,
         title,
         status,
@@ -152,6 +155,19 @@ const myQuestions = api.query('MyQuestions', ({ variables }) => {
         topic,
         author,
         publication,
+        moderationReason,
+      }) => ({
+        id,
+        title,
+        status,
+        createdAt,
+        answerCount,
+        hasExpertAnswer,
+        helpfulCount,
+        topic,
+        author,
+        publication,
+        moderationReason,
       }),
     );
   return HttpResponse.json({ data: { myQuestions } });
@@ -164,7 +180,8 @@ const myAnswers = api.query('MyAnswers', ({ variables }) => {
 
 /** The question as the asker's actions return it: the thread without its answers. */
 function questionDetail(id: string, changes: Record<string, unknown> = {}) {
-  const { answers: _answers, ...question } = id === mockHeldQuestion.id ? mockHeldQuestion : mockThread(id);
+  const { answers: _answers, ...question } =
+    mockOwnerOnlyQuestions.find((candidate) => candidate.id === id) ?? mockThread(id);
   return { ...question, ...changes };
 }
 
@@ -215,6 +232,8 @@ const quietLive = liveServer().handler;
 
 /** A community that answers everything normally. */
 export const defaultHandlers: (RequestHandler | WebSocketHandler)[] = [
+  // The moderation mocks answer the Viewer query for their admin before the professionals' handler does.
+  ...moderationHandlers,
   // First: an expert's answer is handled there; anyone else's falls through to `answerQuestion` below.
   ...professionalHandlers,
   overview,

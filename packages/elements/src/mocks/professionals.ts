@@ -390,6 +390,7 @@ export const professionalScenarios = {
   signInNetworkError: [
     api.mutation('SignIn', () => HttpResponse.error()),
     api.mutation('RequestSignInLink', () => HttpResponse.error()),
+    api.mutation('SignInWithLink', () => HttpResponse.error()),
   ],
   /** Sign-in is slow to answer. */
   signInSlow: [

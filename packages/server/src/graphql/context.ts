@@ -10,6 +10,11 @@ export interface PleinContext {
   request: RequestOrigin;
   /** Read from the bearer token; null for anonymous callers. */
   viewer: Viewer | null;
+  /**
+   * The browser's random key from the `Plein-Device` header (services/device-keys.ts); null without a valid one.
+   * Services store only a keyed hash of it, and it is never logged.
+   */
+  deviceKey: string | null;
 }
 
 declare module 'mercurius' {

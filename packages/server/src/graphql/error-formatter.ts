@@ -35,10 +35,15 @@ function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
   });
 }
 
-function toSafeError(error: GraphQLError, locale: Locale, log: FastifyBaseLogger): SafeError {
+function toSafeError(error: GraphQLError, locale: Locale, log: FastifyBaseLogger, actor?: string | null): SafeError {
   const position = { locations: error.locations, path: error.path };
   const original = error.originalError;
   if (original instanceof ServiceError) {
+    // Refused for want of rights: logged with the field and the account's internal id (never a name or address),
+    // so attempts to escalate a role show up in the log.
+    if (original.code === 'FORBIDDEN' || original.code === 'UNAUTHENTICATED') {
+      log.warn({ code: original.code, path: error.path, actor: actor ?? null }, 'refused: not allowed');
+    }
     return { message: messages[locale].errors[original.messageKey], ...position, extensions: { code: original.code } };
   }
   const status = (original as { statusCode?: unknown } | undefined)?.statusCode;
@@ -65,7 +70,8 @@ function toSafeError(error: GraphQLError, locale: Locale, log: FastifyBaseLogger
 export function formatErrors(execution: ExecutionResult & { statusCode?: number }, context: MercuriusContext) {
   const locale = localeFromHeader(context.reply?.request.headers['accept-language']);
   const log = context.reply?.log ?? context.app.log;
-  const errors = flatten(execution.errors ?? []).map((error) => toSafeError(error, locale, log));
+  const actor = context.viewer?.userId ?? context.viewer?.sessionId;
+  const errors = flatten(execution.errors ?? []).map((error) => toSafeError(error, locale, log, actor));
   const httpStatus = errors.find((e) => e.extensions.status)?.extensions.status;
   const couldNotRun = !execution.data && errors.every((e) => e.extensions.code === 'GRAPHQL_VALIDATION_FAILED');
   for (const error of errors) delete error.extensions.status;

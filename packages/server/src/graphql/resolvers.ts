@@ -48,11 +48,17 @@ export const resolvers: IResolvers = {
       return { ...result, errors: localised(result.errors, context) };
     },
     askQuestion: async (_root, { input }: { input: unknown }, context: PleinContext) => {
-      const result = await context.services.questions.ask(input, context.request, context.locale, context.viewer);
+      const result = await context.services.questions.ask(
+        input,
+        context.request,
+        context.locale,
+        context.viewer,
+        context.deviceKey,
+      );
       return { ...result, errors: localised(result.errors, context) };
     },
     answerQuestion: async (_root, { input }: { input: unknown }, context: PleinContext) => {
-      const result = await context.services.answers.answer(input, context.request, context.viewer);
+      const result = await context.services.answers.answer(input, context.request, context.viewer, context.deviceKey);
       return { ...result, errors: localised(result.errors, context) };
     },
     editQuestion: async (_root, { input }: { input: unknown }, context: PleinContext) => {
@@ -96,6 +102,35 @@ export const resolvers: IResolvers = {
       const result = await context.services.claims.release(questionId, context.viewer);
       return { ...result, errors: localised(result.errors, context) };
     },
+    // Moderation (services/moderation-service.ts)
+    flagContent: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.moderation.flag(input, context.deviceKey, context.request);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    approveContent: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.moderation.approve(input, context.viewer);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    rejectContent: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.moderation.reject(input, context.viewer);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    hideContent: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.moderation.hide(input, context.viewer);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    redactContent: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.moderation.redact(input, context.viewer);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    blockAuthor: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.moderation.block(input, context.viewer);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    updateModerationSettings: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.moderation.updateSettings(input, context.viewer);
+      return { ...result, errors: localised(result.errors, context) };
+    },
   },
 
   Subscription: { answerAdded },
@@ -133,6 +168,15 @@ export const resolvers: IResolvers = {
     ...viewerFields,
     inbox: (_viewer: unknown, args: { first?: number | null; after?: string | null }, context: PleinContext) =>
       context.services.claims.inbox(context.viewer, args),
+    moderationQueue: (
+      _viewer: unknown,
+      args: { first?: number | null; after?: string | null },
+      context: PleinContext,
+    ) => context.services.moderation.queue(context.viewer, args),
+    auditLog: (_viewer: unknown, args: { first?: number | null; after?: string | null }, context: PleinContext) =>
+      context.services.moderation.auditLog(context.viewer, args),
+    moderationSettings: (_viewer: unknown, _args: unknown, context: PleinContext) =>
+      context.services.moderation.settings(context.viewer),
   },
 
   User: userFields,
@@ -141,6 +185,7 @@ export const resolvers: IResolvers = {
   AnswerConnection: { totalCount },
   ExpertConnection: { totalCount },
   InboxConnection: { totalCount },
+  ModerationQueueConnection: { totalCount },
 };
 
 /**

@@ -29,7 +29,8 @@ export async function registerCors(app: FastifyInstance, services: Services): Pr
           callback(null, {
             origin: allowed ? (request.headers.origin ?? false) : false,
             methods: ['GET', 'POST'],
-            allowedHeaders: ['content-type', 'authorization', 'accept-language'],
+            // plein-device: the widget's random device key (services/device-keys.ts).
+            allowedHeaders: ['content-type', 'authorization', 'accept-language', 'plein-device'],
             maxAge: 600,
           }),
         )

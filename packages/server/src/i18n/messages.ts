@@ -27,9 +27,33 @@ export type UserErrorCode =
   | 'PORTAL_TOKEN_INVALID'
   | 'USER_EXISTS'
   | 'UNKNOWN_USER'
-  | 'LAST_ADMIN';
+  | 'LAST_ADMIN'
+  // Moderation
+  | 'BLOCKED_WORDS'
+  | 'REPEATED_POST'
+  | 'BLOCKED_AUTHOR'
+  | 'SUBMITTED_TOO_FAST'
+  | 'POST_REFUSED'
+  | 'TOO_MANY_POSTS'
+  | 'MODERATED'
+  | 'DEVICE_REQUIRED'
+  | 'NO_DEVICE'
+  | 'ANONYMOUS_NOT_BLOCKABLE'
+  | 'ACCOUNT_NOT_BLOCKABLE'
+  | 'REMOVED_KINDS'
+  | 'FLAG_THRESHOLD'
+  | 'WORD_LIST';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'INTERNAL_SERVER_ERROR'
+  // Limits (http/rate-limits.ts, graphql/limits.ts, graphql/persisted-operations.ts)
+  | 'RATE_LIMITED'
+  | 'QUERY_TOO_COMPLEX'
+  | 'PERSISTED_OPERATION_NOT_FOUND'
+  | 'INTROSPECTION_DISABLED';
 
 interface Params {
   min?: number;
@@ -72,6 +96,25 @@ const nl: Messages = {
     UNKNOWN_USER: () => 'Dit account bestaat niet (meer).',
     LAST_ADMIN: () =>
       'U bent de laatste beheerder. Maak eerst iemand anders beheerder. Daarna kunt u deze rol weghalen.',
+    // Moderation
+    BLOCKED_WORDS: () => 'Uw bericht bevat woorden die hier niet zijn toegestaan.',
+    REPEATED_POST: () => 'U heeft dit bericht net al geplaatst.',
+    BLOCKED_AUTHOR: () => 'U kunt op dit moment niet plaatsen.',
+    SUBMITTED_TOO_FAST: () => 'Dat ging erg snel. Controleer uw bericht en verstuur het opnieuw.',
+    POST_REFUSED: () => 'Uw bericht is niet geplaatst. Laad de pagina opnieuw en probeer het nog een keer.',
+    TOO_MANY_POSTS: () =>
+      'U heeft in korte tijd veel berichten geplaatst. Wacht een paar minuten en probeer het dan opnieuw.',
+    MODERATED: () =>
+      'Een moderator heeft over deze vraag besloten. U kunt de vraag niet meer wijzigen. U kunt de vraag wel verwijderen.',
+    DEVICE_REQUIRED: () => 'Melden lukt niet vanaf deze pagina. Laad de pagina opnieuw en probeer het nog een keer.',
+    NO_DEVICE: () =>
+      'Het is niet bekend vanaf welk apparaat dit bericht kwam. Blokkeer de schuilnaam of verberg het bericht.',
+    ANONYMOUS_NOT_BLOCKABLE: () => 'Dit bericht heeft geen schuilnaam. Blokkeer het apparaat of verberg het bericht.',
+    ACCOUNT_NOT_BLOCKABLE: () => 'Dit bericht is van een account. Een beheerder kan het account uitzetten.',
+    REMOVED_KINDS: () =>
+      'Geef aan wat u heeft weggehaald, bijvoorbeeld naam of telefoonnummer. Gebruik kleine letters en streepjes.',
+    FLAG_THRESHOLD: () => 'Kies een getal van 1 tot en met 20.',
+    WORD_LIST: () => 'Een lijst heeft hoogstens 200 woorden. Elk woord heeft 2 tot 40 tekens.',
   },
   errors: {
     BAD_USER_INPUT: 'De gegevens in het verzoek kloppen niet.',
@@ -81,6 +124,12 @@ const nl: Messages = {
     INVALID_CURSOR: 'Deze pagina bestaat niet. Laad de lijst opnieuw.',
     PAGE_SIZE: 'Vraag minstens 1 en hoogstens 50 items tegelijk op.',
     ORIGIN: 'Deze website mag de community niet gebruiken. De beheerder kan de website toevoegen.',
+    RATE_LIMITED: 'U heeft veel berichten kort na elkaar gestuurd. Wacht even en probeer het dan opnieuw.',
+    QUERY_TOO_COMPLEX:
+      'Dit verzoek aan de server is te groot of te ingewikkeld (te diep, te veel velden of te veel aliassen). Stuur een kleiner verzoek.',
+    PERSISTED_OPERATION_NOT_FOUND:
+      'Deze server neemt alleen de verzoeken van de Plein-widgets aan. Laad de pagina opnieuw voor de nieuwste versie.',
+    INTROSPECTION_DISABLED: 'Deze server geeft geen beschrijving van zijn schema. Het schema staat in @plein/schema.',
   },
 };
 
@@ -115,6 +164,21 @@ const en: Messages = {
     UNKNOWN_USER: () => 'This account does not exist (any more).',
     LAST_ADMIN: () =>
       'You are the last administrator. First make someone else an administrator. Then you can remove this role.',
+    // Moderation
+    BLOCKED_WORDS: () => 'Your message contains words that are not allowed here.',
+    REPEATED_POST: () => 'You have just posted this message.',
+    BLOCKED_AUTHOR: () => 'You cannot post at the moment.',
+    SUBMITTED_TOO_FAST: () => 'That was very fast. Check your message and send it again.',
+    POST_REFUSED: () => 'Your message was not posted. Reload the page and try again.',
+    TOO_MANY_POSTS: () => 'You have posted many messages in a short time. Wait a few minutes and try again.',
+    MODERATED: () => 'A moderator has decided on this question. You can no longer change it. You can still delete it.',
+    DEVICE_REQUIRED: () => 'Reporting does not work from this page. Reload the page and try again.',
+    NO_DEVICE: () => 'It is not known which device this message came from. Block the pseudonym or hide the message.',
+    ANONYMOUS_NOT_BLOCKABLE: () => 'This message has no pseudonym. Block the device or hide the message.',
+    ACCOUNT_NOT_BLOCKABLE: () => 'This message is from an account. An administrator can disable the account.',
+    REMOVED_KINDS: () => 'Say what you removed, for example name or phone number. Use lower-case letters and hyphens.',
+    FLAG_THRESHOLD: () => 'Choose a number from 1 to 20.',
+    WORD_LIST: () => 'A list has at most 200 words. Each word has 2 to 40 characters.',
   },
   errors: {
     BAD_USER_INPUT: 'The data in the request is not right.',
@@ -124,6 +188,12 @@ const en: Messages = {
     INVALID_CURSOR: 'This page does not exist. Reload the list.',
     PAGE_SIZE: 'Ask for at least 1 and at most 50 items at a time.',
     ORIGIN: 'This website may not use the community. The administrator can add the website.',
+    RATE_LIMITED: 'You sent many messages in a short time. Please wait a moment and try again.',
+    QUERY_TOO_COMPLEX:
+      'This request to the server is too large or too complex (too deep, too many fields or too many aliases). Send a smaller request.',
+    PERSISTED_OPERATION_NOT_FOUND:
+      "This server only accepts the Plein widgets' requests. Reload the page for the latest version.",
+    INTROSPECTION_DISABLED: 'This server does not describe its schema. The schema is in @plein/schema.',
   },
 };
 

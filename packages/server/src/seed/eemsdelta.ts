@@ -13,6 +13,10 @@ export const eemsdeltaAdviceLine = '0800-0123';
 export const eemsdelta: SeedCommunity = {
   slug: 'eemsdelta',
   name: 'WerkNet Eemsdelta',
+  // The demo publishes at once, so visitors see their post; an admin switches on FIRST_POST or EVERYTHING in
+  // <plein-moderation> (docs/decisions/0014-moderation-pipeline.md). The word lists start empty on purpose: a list
+  // belongs to the community's moderators, not to the code.
+  moderation: { preModeration: 'NONE', flagThreshold: 3, blockedWords: [], heldWords: [] },
   municipalities: [
     { slug: 'delfzijl', name: 'Delfzijl' },
     { slug: 'loppersum', name: 'Loppersum' },

@@ -1,3 +1,4 @@
+import type { ModerationSettings } from '../services/moderation-settings.ts';
 import type { Independence, VerificationEvidence } from '../store/database-schema.ts';
 
 /** The shape of a community's demo content. Times are relative so the seed always looks recent. */
@@ -10,6 +11,8 @@ export interface SeedCommunity {
   questions: SeedQuestion[];
   /** Entry points in a citizen's own words, in this order, each leading to the questions of one topic. */
   situations?: SeedSituation[];
+  /** The pipeline's settings; without them the defaults hold (services/moderation-settings.ts). */
+  moderation?: ModerationSettings;
 }
 
 export interface SeedSituation {

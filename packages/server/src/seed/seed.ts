@@ -1,12 +1,22 @@
 import type { Clock } from '../services/clock.ts';
 import { ANONYMOUS } from '../services/models.ts';
 import { hashToken, newId, newOwnerToken } from '../services/secrets.ts';
-import type { AnswerRow, QuestionRow } from '../store/database-schema.ts';
+import { toModerationSettingsRow } from '../services/moderation-settings.ts';
+import type { AnswerRow, ModeratedColumns, QuestionRow } from '../store/database-schema.ts';
 import type { PleinStore } from '../store/store.ts';
 import type { SeedCommunity, SeedExpert, SeedVerification } from './seed-types.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
+
+/** Seeded posts come from no device, met no pipeline step and wait for no moderator. */
+const unmoderated: ModeratedColumns = {
+  device_hash: null,
+  findings: '[]',
+  moderation_reason: null,
+  flag_count: 0,
+  waiting_since: null,
+};
 
 /** The expert's verification as the seed states it, or the default: checked by hand, valid for a year. */
 function verificationOf(expert: SeedExpert): SeedVerification {
@@ -133,6 +143,7 @@ export async function seedCommunity(
           source_url: expert ? (answer.sourceUrl ?? null) : null,
           reviewed_on:
             expert && answer.reviewedDaysAgo !== undefined ? at(answer.reviewedDaysAgo * DAY_MS).slice(0, 10) : null,
+          ...unmoderated,
         };
       });
       const accepted = question.resolved ? answers[question.answers.findIndex((a) => a.accepted)] : undefined;
@@ -164,10 +175,15 @@ export async function seedCommunity(
         last_activity_at: lastActivity,
         publication: 'PUBLISHED',
         edited_at: null,
+        ...unmoderated,
       };
       await trx.insertQuestion(row);
       for (const answer of answers) await trx.insertAnswerRow({ ...answer, question_id: row.id });
       answerTotal += answers.length;
+    }
+
+    if (seed.moderation) {
+      await trx.saveModerationSettings(toModerationSettingsRow(communityId, seed.moderation, at(0)));
     }
 
     for (const [position, situation] of (seed.situations ?? []).entries()) {

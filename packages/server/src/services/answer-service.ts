@@ -6,8 +6,8 @@ import type { UserError } from './errors.ts';
 import type { ServiceEvents } from './events.ts';
 import { ANONYMOUS, type Answer, type Connection, type Question, toAnswer, toQuestion } from './models.ts';
 import { isUniqueViolation, pageSize, readPage, toConnection } from './paging.ts';
-import type { PersonalDataGuard } from './personal-data.ts';
-import { ownerTokenHashes } from './question-service.ts';
+import type { ModerationPipeline } from './moderation-pipeline.ts';
+import { ownerTokenHashes, type WithModerationReason } from './question-service.ts';
 import { hashToken, newId, newOwnerToken } from './secrets.ts';
 import { type AnswerQuestionInput, answerQuestionInput, validate } from './validation.ts';
 import { hasRole, type Viewer } from './viewer.ts';
@@ -25,7 +25,7 @@ export class AnswerService {
     private readonly clock: Clock,
     private readonly communities: CommunityService,
     private readonly events: ServiceEvents,
-    private readonly personalData: PersonalDataGuard,
+    private readonly pipeline: ModerationPipeline,
   ) {}
 
   /** The published answers of a question: the accepted one first, then experts, then the others. */
@@ -47,8 +47,11 @@ export class AnswerService {
     return row && row.publication === 'PUBLISHED' ? toAnswer(row, acceptedAnswerId) : null;
   }
 
-  /** The answers written on a device, held ones included, oldest first; unknown tokens are ignored. */
-  async mine(ownerTokens: readonly string[], request?: RequestOrigin): Promise<Answer[]> {
+  /**
+   * The answers written on a device, held, hidden and rejected ones included (with the moderator's reason), oldest
+   * first; unknown tokens are ignored.
+   */
+  async mine(ownerTokens: readonly string[], request?: RequestOrigin): Promise<WithModerationReason<Answer>[]> {
     const rows = await this.store.answersByOwnerHashes(ownerTokenHashes(ownerTokens));
     const questions = await this.store.questionsByIds([...new Set(rows.map((row) => row.question_id))]);
     const byId = new Map(questions.map((question) => [question.id, question]));
@@ -56,16 +59,26 @@ export class AnswerService {
       for (const communityId of new Set(questions.map((question) => question.community_id)))
         await this.communities.assertOriginAllowed(communityId, request);
     }
-    return rows.map((row) => toAnswer(row, byId.get(row.question_id)?.accepted_answer_id ?? null));
+    return rows.map((row) => ({
+      ...toAnswer(row, byId.get(row.question_id)?.accepted_answer_id ?? null),
+      moderationReason: row.moderation_reason,
+    }));
   }
 
   /**
-   * Stores an answer, with personal data replaced (and held when it may name someone). A signed-in expert with a
-   * current verification answers as an expert: marked, listed first, the question becomes ANSWERED, a source and a
-   * review date may come with it, and their claim on the question ends. Anyone else answers as a peer. The same
-   * idempotency key twice stores one answer and returns it both times.
+   * Stores an answer after the moderation pipeline (services/moderation-pipeline.ts): personal data replaced,
+   * refused or held by the community's rules. A signed-in expert with a current verification answers as an expert:
+   * marked, listed first, the question becomes ANSWERED, a source and a review date may come with it, their claim
+   * on the question ends, and pre-moderation does not hold the answer (every other step does). Anyone else answers
+   * as a peer. The same idempotency key twice stores one answer and returns it both times. `deviceKey` is the
+   * `Plein-Device` header; only its keyed hash is stored.
    */
-  async answer(rawInput: unknown, request?: RequestOrigin, viewer?: Viewer | null): Promise<AnswerQuestionResult> {
+  async answer(
+    rawInput: unknown,
+    request?: RequestOrigin,
+    viewer?: Viewer | null,
+    deviceKey?: string | null,
+  ): Promise<AnswerQuestionResult> {
     const validated = validate(answerQuestionInput, rawInput);
     if (!validated.ok) return { answer: null, ownerToken: null, errors: validated.errors };
     const input = validated.value;
@@ -88,12 +101,23 @@ export class AnswerService {
         ? { answer: toAnswer(existing, question.accepted_answer_id), ownerToken: null, errors: [] }
         : null;
     };
-    const screened = this.personalData.screen(community?.slug ?? '', {
-      body: input.body,
+    const replay = await earlier(this.store);
+    if (replay) return replay;
+
+    const deviceHash = await this.pipeline.deviceHash(question.community_id, deviceKey);
+    const screened = await this.pipeline.run({
+      kind: 'ANSWER',
+      community: { id: question.community_id, slug: community?.slug ?? '' },
       // A signed-in author answers under their own name, whatever the form sent.
-      displayName: signedName === null ? input.displayName : null,
+      fields: { body: input.body, displayName: signedName === null ? input.displayName : null },
+      authorName: signedName ?? input.displayName,
+      deviceHash,
+      antiSpam: input.antiSpam,
+      verifiedExpert: expert !== null,
     });
+    if (!screened.ok) return { answer: null, ownerToken: null, errors: [screened.error] };
     const ownerToken = newOwnerToken();
+    const createdAt = this.clock().toISOString();
     const row: AnswerRow = {
       id: newId(),
       question_id: question.id,
@@ -104,11 +128,16 @@ export class AnswerService {
       is_expert: expert ? 1 : 0,
       idempotency_key: input.idempotencyKey,
       helpful_count: 0,
-      created_at: this.clock().toISOString(),
+      created_at: createdAt,
       publication: screened.publication,
       owner_token_hash: hashToken(ownerToken),
       source_url: expert ? input.sourceUrl : null,
       reviewed_on: expert ? input.reviewedOn : null,
+      device_hash: deviceHash,
+      findings: JSON.stringify(screened.findings),
+      moderation_reason: null,
+      flag_count: 0,
+      waiting_since: screened.publication === 'HELD' ? createdAt : null,
     };
     let result: AnswerQuestionResult & { question?: Question };
     try {

@@ -4,7 +4,7 @@ import type { Clock } from './clock.ts';
 import type { CommunityService, RequestOrigin } from './community-service.ts';
 import type { UserError } from './errors.ts';
 import { type Question, toQuestion } from './models.ts';
-import type { PersonalDataGuard } from './personal-data.ts';
+import type { ModerationPipeline } from './moderation-pipeline.ts';
 import { EDIT_WINDOW_MS } from './question-service.ts';
 import { tokenMatches } from './secrets.ts';
 import { acceptAnswerInput, editQuestionInput, ownerQuestionInput, validate } from './validation.ts';
@@ -32,10 +32,14 @@ export class OwnerService {
     private readonly store: PleinStore,
     private readonly clock: Clock,
     private readonly communities: CommunityService,
-    private readonly personalData: PersonalDataGuard,
+    private readonly pipeline: ModerationPipeline,
   ) {}
 
-  /** Changes title, text and topic within the edit window. Personal data is removed again. */
+  /**
+   * Changes title, text and topic within the edit window. The new text goes through the moderation pipeline again
+   * (not counted as a new post, and not compared with itself): personal data is removed again, and the question may
+   * be held or refused as when it was asked. A question a moderator hid or rejected cannot be changed.
+   */
   async edit(rawInput: unknown, request?: RequestOrigin): Promise<QuestionResult> {
     const validated = validate(editQuestionInput, rawInput);
     if (!validated.ok) return { question: null, errors: validated.errors };
@@ -50,19 +54,35 @@ export class OwnerService {
     }
     const topic = await this.store.topicBySlug(row.community_id, input.topic);
     if (!topic) return { question: null, errors: [{ field: 'topic', code: 'UNKNOWN_TOPIC' }] };
+    if (row.publication === 'HIDDEN' || row.publication === 'REJECTED') {
+      return { question: null, errors: [{ field: null, code: 'MODERATED' }] };
+    }
     const community = await this.store.communityById(row.community_id);
-    // The pseudonym cannot change, but it takes part in the decision to hold, as when the question was asked.
-    const screened = this.personalData.screen(community?.slug ?? '', {
-      title: input.title,
-      body: input.body,
-      displayName: row.author_display_name,
+    const screened = await this.pipeline.run({
+      kind: 'QUESTION',
+      community: { id: row.community_id, slug: community?.slug ?? '' },
+      // The pseudonym cannot change, but it takes part in the decision to hold, as when the question was asked.
+      fields: { title: input.title, body: input.body, displayName: row.author_display_name },
+      authorName: row.author_display_name,
+      // The device that asked: its block and its first post count, whichever device the owner token is on now.
+      deviceHash: row.device_hash,
+      editing: row.id,
     });
+    if (!screened.ok) return { question: null, errors: [screened.error] };
     const content = {
-      title: screened.fields.title,
-      body: screened.fields.body,
+      title: screened.fields.title ?? input.title,
+      body: screened.fields.body ?? input.body,
       topic_id: topic.id,
       publication: screened.publication,
       edited_at: now.toISOString(),
+      findings: JSON.stringify(screened.findings),
+      // A held question keeps its place in the queue; one that is published again waits only for its flags.
+      waiting_since:
+        screened.publication === 'HELD'
+          ? (row.waiting_since ?? now.toISOString())
+          : row.publication === 'PUBLISHED'
+            ? row.waiting_since
+            : null,
     };
     await this.store.transaction((store) => store.updateQuestionContent(row.id, content));
     return { question: toQuestion({ ...row, ...content }), errors: [] };

@@ -8,7 +8,7 @@ import { ServiceError, type UserError } from './errors.ts';
 import type { ServiceEvents } from './events.ts';
 import { ANONYMOUS, type Connection, type Question, toQuestion } from './models.ts';
 import { isUniqueViolation, pageSize, readPage, toConnection } from './paging.ts';
-import type { PersonalDataGuard } from './personal-data.ts';
+import type { ModerationPipeline } from './moderation-pipeline.ts';
 import { hashToken, newId, newOwnerToken, tokenMatches } from './secrets.ts';
 import { askQuestionInput, validate } from './validation.ts';
 import type { Viewer } from './viewer.ts';
@@ -24,9 +24,20 @@ export function editableUntil(createdAt: string): string {
 /** How many owner tokens one device may send at once. */
 export const MAX_OWNER_TOKENS = 50;
 
-/** Who may see a question: everyone when it is published, only the holder of its owner token when it is held. */
+/**
+ * Who may see a question: everyone when it is published, only the holder of its owner token when it is held,
+ * hidden or rejected.
+ */
 export function visibleTo(row: QuestionRow, ownerToken: string | null | undefined): boolean {
   return row.publication === 'PUBLISHED' || (!!ownerToken && tokenMatches(row.owner_token_hash, ownerToken));
+}
+
+/** A question or answer as its author (owner token) or a moderator sees it: with the moderator's reason. */
+export type WithModerationReason<Model> = Model & { moderationReason: string | null };
+
+/** The question for the holder of its owner token: `Question.moderationReason` is theirs to read. */
+export function ownQuestion(row: QuestionRow): WithModerationReason<Question> {
+  return { ...toQuestion(row), moderationReason: row.moderation_reason };
 }
 
 /** The hashes of a device's owner tokens; more than 50 is a BAD_USER_INPUT error, things that are no token are left out. */
@@ -57,7 +68,7 @@ export class QuestionService {
     private readonly clock: Clock,
     private readonly communities: CommunityService,
     private readonly events: ServiceEvents,
-    private readonly personalData: PersonalDataGuard,
+    private readonly pipeline: ModerationPipeline,
   ) {}
 
   async list(communityId: string, args: ListQuestionsArgs): Promise<Connection<Question>> {
@@ -77,24 +88,27 @@ export class QuestionService {
   }
 
   /**
-   * A question by id, or null when there is none (or the id is not one of ours). A held question only comes back
-   * with its owner token.
+   * A question by id, or null when there is none (or the id is not one of ours). A held, hidden or rejected question
+   * only comes back with its owner token, and only then with the moderator's reason.
    */
   async byId(id: string, request?: RequestOrigin, ownerToken?: string | null): Promise<Question | null> {
     const [row] = await this.store.questionsByIds([id]);
     if (!row || !visibleTo(row, ownerToken)) return null;
     if (request) await this.communities.assertOriginAllowed(row.community_id, request);
-    return toQuestion(row);
+    return ownerToken && tokenMatches(row.owner_token_hash, ownerToken) ? ownQuestion(row) : toQuestion(row);
   }
 
-  /** The questions asked on a device, held ones included, newest first; unknown tokens are ignored. */
+  /**
+   * The questions asked on a device, held, hidden and rejected ones included (with the moderator's reason), newest
+   * first; unknown tokens are ignored.
+   */
   async mine(ownerTokens: readonly string[], request?: RequestOrigin): Promise<Question[]> {
     const rows = await this.store.questionsByOwnerHashes(ownerTokenHashes(ownerTokens));
     if (request) {
       for (const communityId of new Set(rows.map((row) => row.community_id)))
         await this.communities.assertOriginAllowed(communityId, request);
     }
-    return rows.map(toQuestion);
+    return rows.map(ownQuestion);
   }
 
   bodies(ids: readonly string[]): Promise<Map<string, string>> {
@@ -108,16 +122,19 @@ export class QuestionService {
   }
 
   /**
-   * Stores a citizen's question, with personal data replaced (and held when it may name someone). The same
-   * idempotency key twice stores one question and returns it both times, so a retry after a lost response never
-   * makes a duplicate. `locale` is the asker's language, for the e-mails that may follow. A citizen signed in
-   * through the host portal (`viewer.portalCitizen`) asks under their stable pseudonym, never a name from the form.
+   * Stores a citizen's question after the moderation pipeline (services/moderation-pipeline.ts): personal data
+   * replaced, refused or held by the community's rules. The same idempotency key twice stores one question and
+   * returns it both times, so a retry after a lost response never makes a duplicate (and never meets the repeat
+   * check). `locale` is the asker's language, for the e-mails that may follow. A citizen signed in through the host
+   * portal (`viewer.portalCitizen`) asks under their stable pseudonym, never a name from the form. `deviceKey` is the
+   * `Plein-Device` header; only its keyed hash is stored.
    */
   async ask(
     rawInput: unknown,
     request?: RequestOrigin,
     locale: Locale = 'nl',
     viewer?: Viewer | null,
+    deviceKey?: string | null,
   ): Promise<AskQuestionResult> {
     const validated = validate(askQuestionInput, rawInput);
     if (!validated.ok) return { question: null, ownerToken: null, errors: validated.errors };
@@ -136,11 +153,19 @@ export class QuestionService {
       return existing ? { question: toQuestion(existing), ownerToken: null, errors: [] } : null;
     };
 
-    const screened = this.personalData.screen(community.slug, {
-      title: input.title,
-      body: input.body,
-      displayName: pseudonym === null ? input.displayName : null,
+    const replay = await earlier(this.store);
+    if (replay) return replay;
+
+    const deviceHash = await this.pipeline.deviceHash(community.id, deviceKey);
+    const screened = await this.pipeline.run({
+      kind: 'QUESTION',
+      community,
+      fields: { title: input.title, body: input.body, displayName: pseudonym === null ? input.displayName : null },
+      authorName: pseudonym ?? input.displayName,
+      deviceHash,
+      antiSpam: input.antiSpam,
     });
+    if (!screened.ok) return failure(screened.error);
     const ownerToken = newOwnerToken();
     const now = this.clock().toISOString();
     const row: QuestionRow = {
@@ -164,6 +189,11 @@ export class QuestionService {
       last_activity_at: now,
       publication: screened.publication,
       edited_at: null,
+      device_hash: deviceHash,
+      findings: JSON.stringify(screened.findings),
+      moderation_reason: null,
+      flag_count: 0,
+      waiting_since: screened.publication === 'HELD' ? now : null,
     };
     let result: AskQuestionResult;
     try {

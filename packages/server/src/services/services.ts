@@ -6,9 +6,12 @@ import { AuditLog } from './audit-log.ts';
 import { ClaimService } from './claim-service.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { CommunityService } from './community-service.ts';
+import { DeviceHashes } from './device-keys.ts';
 import { ServiceEvents } from './events.ts';
 import { ExpertService } from './expert-service.ts';
 import { InstanceKeys } from './instance-keys.ts';
+import { ModerationPipeline, type PipelineOptions } from './moderation-pipeline.ts';
+import { ModerationService } from './moderation-service.ts';
 import { OidcService } from './oidc-service.ts';
 import { type FollowSettings, FollowService } from './follow-service.ts';
 import { OwnerService } from './owner-service.ts';
@@ -36,8 +39,10 @@ export interface Services {
   follows: FollowService;
   /** Writes announce what they did here; mail and live updates listen. */
   events: ServiceEvents;
-  /** Append-only record of changes to accounts, roles, sign-in settings and verifications. */
+  /** Append-only record of changes to accounts, roles, sign-in settings, verifications and moderation. */
   audit: AuditLog;
+  /** Flags, moderators' decisions, the moderation queue, the audit log for staff, the pipeline's settings. */
+  moderation: ModerationService;
   // Accounts and sessions
   /** Professionals' accounts: passwords, sign-in links, roles, account management. */
   accounts: AccountService;
@@ -64,6 +69,8 @@ export interface ServiceOptions {
    * mailer (by default the follow-up mailer). This server's address comes from `follow.publicUrl`.
    */
   accounts?: { signInUrl?: string; mailer?: Mailer; onError?: (error: unknown, what: string) => void };
+  /** The moderation pipeline's post count per device (services/moderation-pipeline.ts). */
+  moderation?: PipelineOptions;
 }
 
 /** The rules of Plein, one instance per server; the GraphQL layer, the CLI and tests all go through these. */
@@ -83,6 +90,9 @@ export function createServices(
   const audit = new AuditLog(store, clock);
   const experts = new ExpertService(store, clock, communities);
   const keys = new InstanceKeys(store, clock, options.secret);
+  const devices = new DeviceHashes(keys);
+  // Every question and answer goes through it: ask, answer and the asker's edit.
+  const pipeline = new ModerationPipeline(store, clock, personalData, devices, options.moderation);
   const signInLog = new SignInLog(keys);
   const sessions = new SessionService(store, clock);
   const publicUrl = options.follow?.publicUrl ?? 'http://localhost:4000';
@@ -90,9 +100,10 @@ export function createServices(
     events,
     audit,
     communities,
-    questions: new QuestionService(store, clock, communities, events, personalData),
-    answers: new AnswerService(store, clock, communities, events, personalData),
-    owner: new OwnerService(store, clock, communities, personalData),
+    questions: new QuestionService(store, clock, communities, events, pipeline),
+    answers: new AnswerService(store, clock, communities, events, pipeline),
+    owner: new OwnerService(store, clock, communities, pipeline),
+    moderation: new ModerationService(store, clock, communities, events, audit, pipeline, devices),
     votes: new VoteService(store, clock, communities, options.secret),
     experts,
     verifications: new VerificationService(store, clock, experts, audit),

@@ -13,6 +13,12 @@ const optionalText = (max: number) =>
 
 const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/);
 
+/** The form's signals against bots (AntiSpamInput); the moderation pipeline judges them. Absent without a form. */
+const antiSpam = z
+  .object({ honeypot: z.string().nullish(), fillMs: z.number().int().nullish() })
+  .nullish()
+  .transform((value) => value ?? null);
+
 /** Optional https address of at most `max` characters; empty means "not given". */
 export const httpsUrl = (max: number) =>
   optionalText(max).refine((value) => value === null || isHttpsUrl(value), { params: { code: 'INVALID_URL' } });
@@ -52,6 +58,7 @@ export const askQuestionInput = z.object({
     .transform((value) => (value ? value : null))
     .pipe(z.email().nullable()),
   idempotencyKey,
+  antiSpam,
 });
 export type AskQuestionInput = z.output<typeof askQuestionInput>;
 
@@ -63,6 +70,7 @@ export const answerQuestionInput = z.object({
   // Experts only (AnswerService refuses them from others); a date in the future is refused there, by the clock.
   sourceUrl: httpsUrl(500),
   reviewedOn: calendarDate,
+  antiSpam,
 });
 export type AnswerQuestionInput = z.output<typeof answerQuestionInput>;
 
@@ -142,11 +150,11 @@ export const revokeVerificationInput = z.object({
 
 export const updateMyProfileInput = z
   .object({
-    displayName: z.string().trim().min(2).max(80),
-    title: optionalText(80),
-    bio: optionalText(600),
-    photoUrl: httpsUrl(500),
-    photoAlt: optionalText(200),
+    displayName: z.string().trim().min(limits.expertDisplayName.min).max(limits.expertDisplayName.max),
+    title: optionalText(limits.expertTitle.max),
+    bio: optionalText(limits.expertBio.max),
+    photoUrl: httpsUrl(limits.expertPhotoUrl.max),
+    photoAlt: optionalText(limits.expertPhotoAlt.max),
   })
   .superRefine((input, context) => {
     // Without a description, a screen reader user learns nothing from the photo.

@@ -12,10 +12,15 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 import type {
   AnswerRow,
   AuditLogRow,
+  AuthorBlockRow,
   CommunityOidcRow,
   CommunityRow,
+  ContentFlagRow,
+  ContentKind,
   Database,
   ExpertRow,
+  ModeratedColumns,
+  ModerationSettingsRow,
   MunicipalityRow,
   NotificationSubscriptionRow,
   OidcSignInRow,
@@ -82,6 +87,11 @@ const summaryColumns = [
   'questions.last_activity_at',
   'questions.publication',
   'questions.edited_at',
+  'questions.device_hash',
+  'questions.findings',
+  'questions.moderation_reason',
+  'questions.flag_count',
+  'questions.waiting_since',
 ] as const;
 
 /** Only published questions and answers are shown to everyone; held ones only to their author. */
@@ -94,7 +104,35 @@ export type ExpertProfileFields = Pick<ExpertRow, 'display_name' | 'title' | 'bi
 export type VerificationRecord = VerificationRow & { topic_ids: string[] };
 
 /** What the asker may change in a question. */
-export type QuestionContent = Pick<QuestionRow, 'title' | 'body' | 'topic_id' | 'publication' | 'edited_at'>;
+export type QuestionContent = Pick<
+  QuestionRow,
+  'title' | 'body' | 'topic_id' | 'publication' | 'edited_at' | 'findings' | 'waiting_since'
+>;
+
+/** What a moderator's decision (or enough flags) changes on a question or answer. */
+export type ModerationState = Partial<Pick<ModeratedColumns, 'moderation_reason' | 'waiting_since' | 'findings'>> & {
+  publication?: Publication;
+};
+
+/** A question or answer of one device, for the repeat check and the post count of the pipeline. */
+export interface DevicePost {
+  kind: ContentKind;
+  id: string;
+  /** Null for answers. */
+  title: string | null;
+  body: string;
+  created_at: string;
+}
+
+/** One entry of the moderation queue. */
+export interface QueueEntry {
+  kind: ContentKind;
+  id: string;
+  waiting_since: string;
+}
+
+/** An audit entry with the display name of the account that acted (null for the CLI and the system). */
+export type AuditEntryRow = AuditLogRow & { actor_name: string | null };
 
 /** How many rows a filtered query matches (PostgreSQL returns counts as text, SQLite as numbers). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -595,12 +633,21 @@ export class PleinStore {
   }
 
   /**
-   * Removes a question for good: its votes, answers, notification addresses and search entry go with it.
+   * Removes a question for good: its votes, answers, flags, notification addresses and search entry go with it.
    * Call inside `transaction`. Returns false when there was no such question.
    */
   async deleteQuestion(id: string): Promise<boolean> {
     const answerIds = this.db.selectFrom('answers').select('id').where('question_id', '=', id);
     await this.db.deleteFrom('helpful_votes').where('answer_id', 'in', answerIds).execute();
+    await this.db
+      .deleteFrom('content_flags')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('content_kind', '=', 'QUESTION'), eb('content_id', '=', id)]),
+          eb.and([eb('content_kind', '=', 'ANSWER'), eb('content_id', 'in', answerIds)]),
+        ]),
+      )
+      .execute();
     await this.db.deleteFrom('answers').where('question_id', '=', id).execute();
     await this.db.deleteFrom('notification_subscriptions').where('question_id', '=', id).execute();
     await this.search.removeQuestion(this.db as Transaction<Database>, id);
@@ -1177,6 +1224,329 @@ export class PleinStore {
   }
 
   // End of accounts and sessions
+
+  // Moderation (services/moderation-pipeline.ts and services/moderation-service.ts hold the rules). Posts carry a
+  // keyed device hash per community; flags carry a hash per content, so flags cannot be linked. The audit log is
+  // only appended to (insertAuditEntry) and read (auditPage): there is no method to change or remove an entry.
+
+  moderationSettings(communityId: string): Promise<ModerationSettingsRow | undefined> {
+    return this.db
+      .selectFrom('moderation_settings')
+      .selectAll()
+      .where('community_id', '=', communityId)
+      .executeTakeFirst();
+  }
+
+  async saveModerationSettings(row: ModerationSettingsRow): Promise<void> {
+    await this.db
+      .insertInto('moderation_settings')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('community_id').doUpdateSet({
+          pre_moderation: row.pre_moderation,
+          flag_threshold: row.flag_threshold,
+          blocked_words: row.blocked_words,
+          held_words: row.held_words,
+          updated_at: row.updated_at,
+        }),
+      )
+      .execute();
+  }
+
+  /** Stores a block; false, and nothing changed, when the same block already exists. */
+  async insertAuthorBlock(row: AuthorBlockRow): Promise<boolean> {
+    const result = await this.db
+      .insertInto('author_blocks')
+      .values(row)
+      .onConflict((oc) => oc.columns(['community_id', 'scope', 'value']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  /** True when the device hash or the pseudonym (as `pseudonymKey` makes it) is blocked in the community. */
+  async isAuthorBlocked(communityId: string, deviceHash: string | null, pseudonymKey: string | null): Promise<boolean> {
+    if (deviceHash === null && pseudonymKey === null) return false;
+    const row = await this.db
+      .selectFrom('author_blocks')
+      .select('id')
+      .where('community_id', '=', communityId)
+      .where((eb) =>
+        eb.or([
+          ...(deviceHash === null ? [] : [eb.and([eb('scope', '=', 'DEVICE'), eb('value', '=', deviceHash)])]),
+          ...(pseudonymKey === null ? [] : [eb.and([eb('scope', '=', 'PSEUDONYM'), eb('value', '=', pseudonymKey)])]),
+        ]),
+      )
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** The questions and answers one device posted at or after `since`, whatever became of them. */
+  async postsOfDeviceSince(deviceHash: string, since: string): Promise<DevicePost[]> {
+    const questions = await this.db
+      .selectFrom('questions')
+      .select(['id', 'title', 'body', 'created_at'])
+      .where('device_hash', '=', deviceHash)
+      .where('created_at', '>=', since)
+      .execute();
+    const answers = await this.db
+      .selectFrom('answers')
+      .select(['id', 'body', 'created_at'])
+      .where('device_hash', '=', deviceHash)
+      .where('created_at', '>=', since)
+      .execute();
+    return [
+      ...questions.map((row) => ({ kind: 'QUESTION' as const, ...row })),
+      ...answers.map((row) => ({ kind: 'ANSWER' as const, title: null, ...row })),
+    ];
+  }
+
+  /** True when the device has a published question or answer (its hash already belongs to one community). */
+  async hasPublishedPostOfDevice(deviceHash: string): Promise<boolean> {
+    const question = await this.db
+      .selectFrom('questions')
+      .select('id')
+      .where('device_hash', '=', deviceHash)
+      .where('publication', '=', PUBLISHED)
+      .limit(1)
+      .executeTakeFirst();
+    if (question) return true;
+    const answer = await this.db
+      .selectFrom('answers')
+      .select('id')
+      .where('device_hash', '=', deviceHash)
+      .where('publication', '=', PUBLISHED)
+      .limit(1)
+      .executeTakeFirst();
+    return answer !== undefined;
+  }
+
+  /**
+   * Stores a flag and counts it on the content. Returns false, changing nothing, when the same flagger hash had
+   * flagged this content already. Call inside `transaction`.
+   */
+  async insertFlag(row: ContentFlagRow): Promise<boolean> {
+    const result = await this.db
+      .insertInto('content_flags')
+      .values(row)
+      .onConflict((oc) => oc.columns(['content_kind', 'content_id', 'flagger_hash']).doNothing())
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+    if (row.content_kind === 'QUESTION') {
+      await this.db
+        .updateTable('questions')
+        .set((eb) => ({ flag_count: eb('flag_count', '+', 1) }))
+        .where('id', '=', row.content_id)
+        .execute();
+    } else {
+      await this.db
+        .updateTable('answers')
+        .set((eb) => ({ flag_count: eb('flag_count', '+', 1) }))
+        .where('id', '=', row.content_id)
+        .execute();
+    }
+    return true;
+  }
+
+  unresolvedFlagCount(kind: ContentKind, id: string): Promise<number> {
+    return countOf(
+      this.db
+        .selectFrom('content_flags')
+        .where('content_kind', '=', kind)
+        .where('content_id', '=', id)
+        .where('resolved_at', 'is', null),
+    );
+  }
+
+  /** The flags of these questions and answers that no moderator has decided on yet, oldest first. */
+  async unresolvedFlags(refs: readonly { kind: ContentKind; id: string }[]): Promise<ContentFlagRow[]> {
+    const ids = (kind: ContentKind) => refs.filter((ref) => ref.kind === kind).map((ref) => ref.id);
+    const questionIds = ids('QUESTION');
+    const answerIds = ids('ANSWER');
+    if (questionIds.length === 0 && answerIds.length === 0) return [];
+    return this.db
+      .selectFrom('content_flags')
+      .selectAll()
+      .where('resolved_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          ...(questionIds.length === 0
+            ? []
+            : [eb.and([eb('content_kind', '=', 'QUESTION'), eb('content_id', 'in', questionIds)])]),
+          ...(answerIds.length === 0
+            ? []
+            : [eb.and([eb('content_kind', '=', 'ANSWER'), eb('content_id', 'in', answerIds)])]),
+        ]),
+      )
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Closes the open flags of a question or answer: a moderator decided. Returns how many there were. */
+  async resolveFlags(kind: ContentKind, id: string, resolvedAt: string): Promise<number> {
+    const result = await this.db
+      .updateTable('content_flags')
+      .set({ resolved_at: resolvedAt })
+      .where('content_kind', '=', kind)
+      .where('content_id', '=', id)
+      .where('resolved_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** Changes the publication, reason, findings or waiting time of a question or answer. Call inside `transaction`. */
+  async setModerationState(kind: ContentKind, id: string, state: ModerationState): Promise<void> {
+    if (kind === 'QUESTION') await this.db.updateTable('questions').set(state).where('id', '=', id).execute();
+    else await this.db.updateTable('answers').set(state).where('id', '=', id).execute();
+  }
+
+  /** Starts the wait for a moderator at `at`, unless the content is waiting already. */
+  async markWaiting(kind: ContentKind, id: string, at: string): Promise<void> {
+    if (kind === 'QUESTION') {
+      await this.db
+        .updateTable('questions')
+        .set({ waiting_since: at })
+        .where('id', '=', id)
+        .where('waiting_since', 'is', null)
+        .execute();
+    } else {
+      await this.db
+        .updateTable('answers')
+        .set({ waiting_since: at })
+        .where('id', '=', id)
+        .where('waiting_since', 'is', null)
+        .execute();
+    }
+  }
+
+  /** A moderator's new title and text for a question, indexed again for search. Call inside `transaction`. */
+  async replaceQuestionText(id: string, title: string, body: string): Promise<void> {
+    await this.db.updateTable('questions').set({ title, body }).where('id', '=', id).execute();
+    const trx = this.db as Transaction<Database>;
+    await this.search.removeQuestion(trx, id);
+    await this.search.indexQuestion(trx, { id, title, body });
+  }
+
+  /** A moderator's new text for an answer. */
+  async replaceAnswerText(id: string, body: string): Promise<void> {
+    await this.db.updateTable('answers').set({ body }).where('id', '=', id).execute();
+  }
+
+  /**
+   * Counts a question's published answers again after an answer was published or taken out of view: answer count,
+   * whether an expert answered, and the helpful votes. With `activityAt`, its last activity moves forward to that
+   * moment. Call inside `transaction`.
+   */
+  async refreshQuestionCounters(
+    questionId: string,
+    activityAt?: string,
+  ): Promise<{ answerCount: number; hasExpertAnswer: boolean }> {
+    const counts = await this.db
+      .selectFrom('answers')
+      .select((eb) => [
+        eb.fn.countAll<string | number>().as('count'),
+        eb.fn.max<number | null>('is_expert').as('expert'),
+        eb.fn.sum<string | number | null>('helpful_count').as('helpful'),
+      ])
+      .where('question_id', '=', questionId)
+      .where('publication', '=', PUBLISHED)
+      .executeTakeFirst();
+    const answerCount = toCount(counts?.count);
+    const hasExpertAnswer = Number(counts?.expert ?? 0) === 1;
+    await this.db
+      .updateTable('questions')
+      .set({
+        answer_count: answerCount,
+        has_expert_answer: hasExpertAnswer ? 1 : 0,
+        helpful_count: Number(counts?.helpful ?? 0),
+      })
+      .where('id', '=', questionId)
+      .execute();
+    if (activityAt !== undefined) {
+      await this.db
+        .updateTable('questions')
+        .set({ last_activity_at: activityAt })
+        .where('id', '=', questionId)
+        .where('last_activity_at', '<', activityAt)
+        .execute();
+    }
+    return { answerCount, hasExpertAnswer };
+  }
+
+  /**
+   * The moderation queue of a community: questions and answers that wait for a moderator (held, hidden by flags, or
+   * flagged), the longest waiting first.
+   */
+  async moderationQueuePage(communityId: string, first: number, after?: string): Promise<Page<QueueEntry>> {
+    const waiting = (executor: Executor) => {
+      const questions = executor
+        .selectFrom('questions')
+        .select([sql<ContentKind>`'QUESTION'`.as('kind'), 'questions.id as id', 'questions.waiting_since as since'])
+        .where('questions.community_id', '=', communityId)
+        .where('questions.waiting_since', 'is not', null);
+      const answers = executor
+        .selectFrom('answers')
+        .innerJoin('questions', 'questions.id', 'answers.question_id')
+        .select([sql<ContentKind>`'ANSWER'`.as('kind'), 'answers.id as id', 'answers.waiting_since as since'])
+        .where('questions.community_id', '=', communityId)
+        .where('answers.waiting_since', 'is not', null);
+      return executor.selectFrom(questions.unionAll(answers).as('waiting'));
+    };
+    let query = waiting(this.db).selectAll();
+    if (after !== undefined) {
+      const [since, kind, id] = decodeCursor(after, 'QUEUE', ['string', 'string', 'string']) as [
+        string,
+        string,
+        string,
+      ];
+      query = query.where((eb) =>
+        eb(eb.refTuple('waiting.since', 'waiting.kind', 'waiting.id'), '>', eb.tuple(since, kind as ContentKind, id)),
+      );
+    }
+    const rows = await query
+      .orderBy('waiting.since')
+      .orderBy('waiting.kind')
+      .orderBy('waiting.id')
+      .limit(first + 1)
+      .execute();
+    return {
+      rows: rows.slice(0, first).map(({ kind, id, since }) => {
+        const entry: QueueEntry = { kind, id, waiting_since: since ?? '' };
+        return { cursor: encodeCursor('QUEUE', [entry.waiting_since, kind, id]), row: entry };
+      }),
+      hasNextPage: rows.length > first,
+      totalCount: () => countOf(waiting(this.db)),
+    };
+  }
+
+  /** The audit log of a community, newest first, with the name of the account that acted. */
+  async auditPage(communityId: string, first: number, after?: string): Promise<Page<AuditEntryRow>> {
+    let query = this.db
+      .selectFrom('audit_log')
+      .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
+      .selectAll('audit_log')
+      .select('users.display_name as actor_name')
+      .where('audit_log.community_id', '=', communityId);
+    if (after !== undefined) {
+      const [createdAt, id] = decodeCursor(after, 'AUDIT', ['string', 'string']) as [string, string];
+      query = query.where((eb) =>
+        eb(eb.refTuple('audit_log.created_at', 'audit_log.id'), '<', eb.tuple(createdAt, id)),
+      );
+    }
+    const rows = await query
+      .orderBy('audit_log.created_at', 'desc')
+      .orderBy('audit_log.id', 'desc')
+      .limit(first + 1)
+      .execute();
+    return {
+      rows: rows.slice(0, first).map((row) => ({ cursor: encodeCursor('AUDIT', [row.created_at, row.id]), row })),
+      hasNextPage: rows.length > first,
+      totalCount: () => countOf(this.db.selectFrom('audit_log').where('community_id', '=', communityId)),
+    };
+  }
+
+  // End of moderation
 
   /** Row counts per table, for tests and the CLI. */
   countRows(table: keyof Database): Promise<number> {

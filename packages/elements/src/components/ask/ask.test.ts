@@ -251,9 +251,11 @@ describe('<plein-ask>', () => {
     expect(localStorage.getItem('plein:owner:q-new')).to.equal('mock-owner-token');
     expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
     expect(inputs).to.have.length(1);
-    const { idempotencyKey, ...sent } = inputs[0]!;
+    const { idempotencyKey, antiSpam, ...sent } = inputs[0]!;
     expect(sent).to.deep.equal({ ...valid, community: MOCK_COMMUNITY });
     expect(idempotencyKey).to.match(/^[A-Za-z0-9_-]{8,100}$/);
+    // The hidden field against bots stayed empty (form/anti-spam.test.ts tests the signals themselves).
+    expect((antiSpam as unknown as { honeypot: string }).honeypot).to.equal('');
 
     expect(focusedId(element)).to.equal('success-heading');
     expect(text(part(element, 'success-heading'))).to.equal('Uw vraag staat online');

@@ -16,6 +16,7 @@ import {
 import { InPlaceThreadController } from '../../controllers/in-place-thread-controller.ts';
 import { SimilarQuestionsController } from '../../controllers/similar-questions-controller.ts';
 import { PleinQuestionAskedEvent } from '../../events/question-asked.ts';
+import { renderHoneypot } from '../../form/anti-spam.ts';
 import { renderCharacterCounter } from '../../form/character-counter.ts';
 import {
   personalDataDescribedBy,
@@ -24,6 +25,7 @@ import {
 } from '../../form/personal-data-panel.ts';
 import { askStyles } from './ask.styles.ts';
 import { common } from '../../localize/nl/common.ts';
+import { antiSpam } from '../../localize/nl/anti-spam.ts';
 import { ask } from '../../localize/nl/ask.ts';
 import { personalData } from '../../localize/nl/personal-data.ts';
 
@@ -102,7 +104,7 @@ const labelKeys = {
 export class PleinAsk extends PleinElement {
   static override styles = [...PleinElement.styles, personalDataStyles, askStyles];
 
-  static override strings = { ...common, ...ask, ...personalData };
+  static override strings = { ...common, ...ask, ...personalData, ...antiSpam };
 
   /** The topic (its slug) chosen at first, for example on a page about WW. The citizen can change it. */
   @property({ reflect: true }) topic = '';
@@ -184,7 +186,7 @@ export class PleinAsk extends PleinElement {
             type: 'email',
             autocomplete: 'email',
           })}
-          ${this.renderFailure()}
+          ${renderHoneypot(this.localize, 'website', this.ask.antiSpam)} ${this.renderFailure()}
           <div class="actions">
             <button id="submit" part="submit" class="button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
               ${sending ? this.t('ask.submitting') : this.t('ask.submit')}

@@ -9,7 +9,10 @@ import { canRetry, messageOf } from '../../base/errors.ts';
 import { PleinElement } from '../../base/plein-element.ts';
 import { ExpertInboxController, InboxAnswerForms, today } from '../../controllers/expert-inbox-controller.ts';
 import { SessionController } from '../../controllers/session-controller.ts';
+import { renderUserText } from '../../base/user-text.ts';
+import { renderHoneypot } from '../../form/anti-spam.ts';
 import { renderCharacterCounter } from '../../form/character-counter.ts';
+import { antiSpam } from '../../localize/nl/anti-spam.ts';
 import { common } from '../../localize/nl/common.ts';
 import { expertInbox } from '../../localize/nl/expert-inbox.ts';
 import { expertInboxStyles } from './expert-inbox.styles.ts';
@@ -70,7 +73,7 @@ const answerFields = [
 export class PleinExpertInbox extends PleinElement {
   static override styles = [...PleinElement.styles, expertInboxStyles];
 
-  static override strings = { ...common, ...expertInbox };
+  static override strings = { ...common, ...expertInbox, ...antiSpam };
 
   /** The heading level (2 to 6), to fit the host page's outline; the questions' titles are one level lower. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
@@ -254,7 +257,7 @@ export class PleinExpertInbox extends PleinElement {
 
   private renderDetails(question: InboxQuestion, claimedByOther: boolean) {
     return html`
-      <p part="body" class="question-body">${question.body}</p>
+      <p part="body" class="question-body">${renderUserText(question.body)}</p>
       ${
         claimedByOther
           ? html`<p class="muted">${this.t('expertInbox.claimedByOtherNote')}</p>`
@@ -330,6 +333,7 @@ export class PleinExpertInbox extends PleinElement {
             @input=${(event: InputEvent) => this.answers.set(id, 'reviewedOn', (event.target as HTMLInputElement).value)}
           />
         </div>
+        ${renderHoneypot(this.localize, `answer-website-${id}`, this.answers.antiSpam(id))}
         ${
           form.failure
             ? html`<div class="alert" role="alert">

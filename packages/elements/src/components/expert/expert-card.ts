@@ -16,19 +16,18 @@ export interface ExpertFacts {
   title: string | null;
   organisation: string | null;
   independent: boolean;
-  /** From the current verification; absent where the query does not ask for it (a thread's answers). */
-  independence?: Independence | null;
-  independenceNote?: string | null;
+  /** From the current verification; null without one. */
+  independence: Independence | null;
+  independenceNote: string | null;
   verified: boolean;
 }
 
 /**
- * The independence in plain words. The verified statement (four kinds) when the query has it; otherwise (a thread's
- * answer authors) the flag the server derives from it, which says only whether they are independent and, if not,
- * where they work. Nothing for an expert without a current verification.
+ * The independence in plain words, the same four statements on the profile, in the directory and in a thread:
+ * "Onafhankelijk: werkt niet voor UWV of de gemeente", "Werkt voor de gemeente", "Werkt voor UWV" or "Werkt voor …"
+ * (the verification's note). Nothing for an expert without a current verification: there is nothing checked to say.
  */
 export function independenceText(localize: LocalizeController, expert: ExpertFacts): string {
-  // The statement is part of the verification: without a current one there is nothing checked to say.
   if (!expert.verified) return '';
   switch (expert.independence) {
     case 'INDEPENDENT':
@@ -38,14 +37,13 @@ export function independenceText(localize: LocalizeController, expert: ExpertFac
     case 'OTHER':
       return localize.t('expert.independence.OTHER', expert.independenceNote?.trim() || expert.organisation || '');
     default:
-      if (expert.independent) return localize.t('expert.independence.INDEPENDENT');
-      return expert.organisation ? localize.t('common.notIndependent', expert.organisation) : '';
+      return '';
   }
 }
 
 /**
  * The role line ("Klantmanager, ISD Noordoost") and the independence line. The organisation is left out of the role
- * when the independence line already names it ("Werkt bij ISD Noordoost"), so nothing is read twice.
+ * when the independence line already names it ("Werkt voor Juridisch Loket Groningen"), so nothing is read twice.
  */
 export function expertLines(localize: LocalizeController, expert: ExpertFacts) {
   const independence = independenceText(localize, expert);

@@ -341,6 +341,18 @@ describe('<plein-expert>', () => {
       expect(descriptionOf(element, bio)[0]).to.equal('Gebruik hoogstens 600 tekens.');
     });
 
+    it('holds the title to the server’s own limit (80 characters, as @plein/schema says)', async () => {
+      signInMockAccount('expert');
+      const element = await renderExpert('e1');
+      shadow(element).querySelector<HTMLButtonElement>('[part="edit"]')!.click();
+      await waitUntil(() => shadow(element).querySelector('[part="edit-form"]'), 'the form');
+      const title = field(element, 'title');
+      type(title, 'x'.repeat(81));
+      shadow(element).querySelector<HTMLButtonElement>('[part="save"]')!.click();
+      await waitUntil(() => focused(element) === 'error-summary', 'focus on the error summary');
+      expect(descriptionOf(element, title)[0]).to.equal('Gebruik hoogstens 80 tekens.');
+    });
+
     it('ties the server’s field errors to their fields and keeps every character typed', async () => {
       signInMockAccount('expert');
       worker.use(...expertScenarios.savePhotoRefused);

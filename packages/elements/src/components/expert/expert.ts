@@ -4,6 +4,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { canRetry, messageOf } from '../../base/errors.ts';
 import { PleinElement } from '../../base/plein-element.ts';
+import { renderUserText } from '../../base/user-text.ts';
 import {
   ExpertController,
   type ProfileField,
@@ -145,7 +146,7 @@ export class PleinExpert extends PleinElement {
         </div>
         ${renderVerified(this.localize, profile, 'profile')}
         ${independence ? html`<p part="independence" class="independence">${independence}</p>` : nothing}
-        ${profile.bio ? html`<p part="bio" class="text bio">${profile.bio}</p>` : nothing}
+        ${profile.bio ? html`<p part="bio" class="text bio">${renderUserText(profile.bio)}</p>` : nothing}
         ${renderTopics(this.localize, profile.topics, 'topics-label')}
         <ul part="stats" class="stats">
           <li part="answer-count">${this.t('expert.answerCount', profile.answerCount)}</li>

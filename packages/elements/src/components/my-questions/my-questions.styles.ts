@@ -19,6 +19,20 @@ export const myQuestionsStyles = css`
       color: var(--_plein-muted-color);
     }
 
+    .badge.moderated {
+      color: var(--_plein-error-color);
+    }
+
+    .moderation-note {
+      margin-block-start: 0.5em;
+      padding-inline-start: 0.75em;
+      border-inline-start: 0.25em solid var(--_plein-error-color);
+    }
+
+    .moderation-note p {
+      margin-block: 0 0.25em;
+    }
+
     .empty {
       color: var(--_plein-muted-color);
     }

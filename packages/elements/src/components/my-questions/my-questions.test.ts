@@ -91,6 +91,29 @@ describe('<plein-my-questions>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('says which questions a moderator hid or rejected, with the reason, to the asker only', async () => {
+    askedOnThisDevice('q-hidden', 'q-rejected', 'q1');
+    const element = await renderMine();
+    expect(badges(element)).to.deep.equal(['Verborgen door een moderator', 'Afgewezen door een moderator', 'Opgelost']);
+    const [hidden, rejected, published] = items(element);
+    const note = (item: HTMLElement | undefined) =>
+      item?.querySelector('[part="moderation-note"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+    expect(note(hidden)).to.equal(
+      'Reden: Er stond een naam van een collega in. Wilt u de vraag opnieuw stellen zonder namen? ' +
+        'Anderen zien deze vraag nu niet. Een moderator heeft hem verborgen, of kijkt er nog naar.',
+    );
+    expect(note(rejected)).to.equal(
+      'Afgewezen door een moderator: Deze vraag gaat niet over werk of inkomen. Daar is deze community voor. ' +
+        'Deze vraag komt niet online. U kunt wel een nieuwe vraag stellen.',
+    );
+    expect(note(published)).to.equal(null);
+    // The explanation belongs to the link: a screen reader hears it with the title.
+    expect(rejected!.querySelector('[part="title"]')!.getAttribute('aria-describedby')).to.equal(
+      rejected!.querySelector('[part="moderation-note"]')!.id,
+    );
+    await expect(element).to.be.accessible();
+  });
+
   it('links to the host’s question pages with question-href, and fires a cancelable plein-question-open', async () => {
     askedOnThisDevice('q1');
     const element = await renderMine(

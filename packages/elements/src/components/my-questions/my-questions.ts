@@ -13,7 +13,7 @@ import { myQuestionsStyles } from './my-questions.styles.ts';
 
 /**
  * @summary "Mijn vragen": the questions asked on this device, with their status; a question that waits for a
- * moderator says "Wacht op controle". Nothing identifies the citizen: the device keeps the owner tokens it got when
+ * moderator says "Wacht op controle", one a moderator hid or rejected says so, with the moderator's reason. Nothing identifies the citizen: the device keeps the owner tokens it got when
  * posting, and only those are sent. Opening a question shows its thread in place, or follows `question-href`.
  *
  * @fires plein-question-open - A question is opened. Cancelable: call `preventDefault()` to route yourself.
@@ -24,8 +24,9 @@ import { myQuestionsStyles } from './my-questions.styles.ts';
  * @csspart item - One question.
  * @csspart title - A question's title link.
  * @csspart meta - A question's topic, time and answer count.
- * @csspart badge - The status or "Wacht op controle".
+ * @csspart badge - The status, "Wacht op controle", "Verborgen door een moderator" or "Afgewezen door een moderator".
  * @csspart held-note - Why a held question is not visible to others yet.
+ * @csspart moderation-note - Why a hidden or rejected question is not visible to others, with the moderator's reason.
  * @csspart empty - The text shown when this device asked nothing yet.
  * @csspart back - The "back to my questions" button above an opened thread.
  *
@@ -90,14 +91,21 @@ export class PleinMyQuestions extends PleinElement {
 
   private renderItem(question: MyQuestion) {
     const held = question.publication === 'HELD';
+    const moderated = question.publication === 'HIDDEN' || question.publication === 'REJECTED';
+    const noteId = held ? `held-${question.id}` : moderated ? `moderation-${question.id}` : undefined;
     return html`
-      <li part="item" class="item ${held ? 'held' : ''}" ?data-held=${held}>
+      <li
+        part="item"
+        class="item ${held ? 'held' : ''} ${moderated ? 'moderated' : ''}"
+        ?data-held=${held}
+        data-publication=${question.publication}
+      >
         <a
           part="title"
           class="title"
           href=${this.thread.hrefFor(question.id)}
           data-question-id=${question.id}
-          aria-describedby=${held ? `held-${question.id}` : nothing}
+          aria-describedby=${noteId ?? nothing}
           @click=${(event: MouseEvent) => this.thread.onOpen(event, question)}
           >${question.title}</a
         >
@@ -108,18 +116,41 @@ export class PleinMyQuestions extends PleinElement {
           >
           <span>${this.t('common.answers', question.answerCount)}</span>
         </p>
-        <p class="badges">
-          ${
-            held
-              ? html`<span part="badge" class="badge held">${this.t('myQuestions.held')}</span>`
-              : html`<span part="badge" class="badge ${question.status === 'RESOLVED' ? 'resolved' : ''}"
-                  >${this.t(`common.status.${question.status}`)}</span
-                >`
-          }
-        </p>
+        <p class="badges">${this.renderBadge(question)}</p>
         ${held ? html`<p part="held-note" id="held-${question.id}" class="held-note">${this.t('myQuestions.heldNote')}</p>` : nothing}
+        ${moderated ? this.renderModerationNote(question) : nothing}
       </li>
     `;
+  }
+
+  private renderBadge(question: MyQuestion) {
+    switch (question.publication) {
+      case 'HELD':
+        return html`<span part="badge" class="badge held">${this.t('myQuestions.held')}</span>`;
+      case 'HIDDEN':
+        return html`<span part="badge" class="badge moderated">${this.t('myQuestions.hidden')}</span>`;
+      case 'REJECTED':
+        return html`<span part="badge" class="badge moderated">${this.t('myQuestions.rejected')}</span>`;
+      default:
+        return html`<span part="badge" class="badge ${question.status === 'RESOLVED' ? 'resolved' : ''}"
+          >${this.t(`common.status.${question.status}`)}</span
+        >`;
+    }
+  }
+
+  /** What a moderator decided, in the words only the asker gets (the server sends the reason with the owner token). */
+  private renderModerationNote(question: MyQuestion) {
+    const reason = question.moderationReason?.trim();
+    const rejected = question.publication === 'REJECTED';
+    return html`<div part="moderation-note" id="moderation-${question.id}" class="moderation-note">
+      ${
+        rejected
+          ? html`<p>${reason ? this.t('myQuestions.rejectedWithReason', reason) : this.t('myQuestions.rejected')}</p>
+              <p>${this.t('myQuestions.rejectedNote')}</p>`
+          : html`${reason ? html`<p>${this.t('myQuestions.reason', reason)}</p>` : nothing}
+              <p>${this.t('myQuestions.hiddenNote')}</p>`
+      }
+    </div>`;
   }
 
   private renderError(error: unknown) {

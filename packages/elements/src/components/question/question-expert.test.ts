@@ -69,7 +69,7 @@ describe('<plein-question>: expert answers', () => {
     const link = source.querySelector('a')!;
     expect([link.getAttribute('href'), link.getAttribute('rel'), link.getAttribute('target')]).to.deep.equal([
       'https://wetten.overheid.nl/BWBR0005290/2026-01-01#Boek7_Titeldeel10_Afdeling9_Artikel670',
-      'noopener noreferrer',
+      'nofollow ugc noopener noreferrer',
       null,
     ]);
 
@@ -91,10 +91,42 @@ describe('<plein-question>: expert answers', () => {
     expect(partText(klantmanager, 'expert-note')).to.equal(NOTE);
     expect(klantmanager.querySelector('[part="answer-source"]')).to.equal(null);
     expect(klantmanager.querySelector('[part="answer-reviewed"]')).to.equal(null);
-    expect(partText(klantmanager, 'answer-author')).to.contain('Werkt bij ISD Noordoost');
+    expect(partText(klantmanager, 'answer-author')).to.equal(
+      'Sandra Kloosterhuis Klantmanager, ISD Noordoost Werkt voor de gemeente',
+    );
     const peer = answerById(element, 'a3');
     expect(peer.querySelector('[part="expert-note"]')).to.equal(null);
     expect(peer.querySelector('[part="expert-link"]')).to.equal(null);
+  });
+
+  it('names the independence in the same four ways as the expert’s profile', async () => {
+    const [geert] = mockAnswers;
+    const expert = geert!.author.expert!;
+    const answerBy = (id: string, facts: Partial<typeof expert>): AnswerNode => ({
+      ...geert!,
+      id,
+      isAccepted: false,
+      author: { ...geert!.author, expert: { ...expert, id: `e-${id}`, ...facts } },
+    });
+    serveThread([
+      answerBy('independent', {}),
+      answerBy('municipality', { independent: false, independence: 'MUNICIPALITY', organisation: 'ISD Noordoost' }),
+      answerBy('uwv', { independent: false, independence: 'UWV', organisation: 'Werkplein Eemsdelta' }),
+      answerBy('other', {
+        independent: false,
+        independence: 'OTHER',
+        independenceNote: 'een vakbond (FNV)',
+        organisation: 'FNV',
+      }),
+    ]);
+    const element = await renderThread();
+    const statement = (id: string) => clean(answerById(element, id).querySelector('.independence')?.textContent);
+    expect(['independent', 'municipality', 'uwv', 'other'].map(statement)).to.deep.equal([
+      'Onafhankelijk: werkt niet voor UWV of de gemeente',
+      'Werkt voor de gemeente',
+      'Werkt voor UWV',
+      'Werkt voor een vakbond (FNV)',
+    ]);
   });
 
   it('shows the profile under the answer from "Profiel van …", and hides it again', async () => {
@@ -172,7 +204,16 @@ describe('<plein-question>: expert answers', () => {
       ...sandra!,
       id: 'a-expired',
       createdAt: minutesAgo(240),
-      author: { ...sandra!.author, expert: { ...sandra!.author.expert!, verified: false, independent: false } },
+      author: {
+        ...sandra!.author,
+        expert: {
+          ...sandra!.author.expert!,
+          verified: false,
+          independent: false,
+          independence: null,
+          independenceNote: null,
+        },
+      },
     };
     const staff = {
       ...henk!,

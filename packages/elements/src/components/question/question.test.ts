@@ -148,7 +148,8 @@ describe('<plein-question>', () => {
       expect(klantmanager!.getAttribute('part')).to.equal('answer expert-answer');
       expect(klantmanager!.textContent).to.contain('Sandra Kloosterhuis');
       expect(klantmanager!.textContent).to.contain('Klantmanager');
-      expect(klantmanager!.textContent).to.contain('Werkt bij ISD Noordoost');
+      expect(klantmanager!.textContent).to.contain('Klantmanager, ISD Noordoost');
+      expect(klantmanager!.textContent).to.contain('Werkt voor de gemeente');
       expect(klantmanager!.textContent).not.to.contain('Onafhankelijk');
       expect(markup(klantmanager!.querySelector('.badge.accepted'))).to.equal(null);
 
@@ -273,7 +274,7 @@ describe('<plein-question>', () => {
       const element = wrapper.querySelector('plein-question')!;
       await waitUntil(() => answers(element).length === 3, 'thread inside provider', { timeout: 5000 });
       expect(answersHeading(element)).to.equal('3 answers');
-      expect(answers(element)[1]!.textContent).to.contain('Works at ISD Noordoost');
+      expect(answers(element)[1]!.textContent).to.contain('Works for the municipality');
       expect(submitButton(element).textContent?.trim()).to.equal('Post answer');
     });
   });

@@ -1,12 +1,14 @@
 import { TaskStatus } from '@lit/task';
-import { type AnswerNode, PleinError } from '@plein/client';
+import { type AnswerNode, type ContentRef, type FlagReason, PleinError } from '@plein/client';
 import { limits } from '@plein/schema';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { canRetry, messageOf } from '../../base/errors.ts';
 import { PleinElement } from '../../base/plein-element.ts';
+import { renderUserText } from '../../base/user-text.ts';
 import { AnswerFormController } from '../../controllers/answer-form-controller.ts';
+import { FLAG_NOTE_MAX, FlagController, flagKey, flagReasons } from '../../controllers/flag-controller.ts';
 import { FollowController } from '../../controllers/follow-controller.ts';
 import { HelpfulVotesController } from '../../controllers/helpful-votes-controller.ts';
 import { LiveAnswersController } from '../../controllers/live-answers-controller.ts';
@@ -16,9 +18,13 @@ import { PleinAnswerPostedEvent } from '../../events/answer-posted.ts';
 import { PleinQuestionDeletedEvent } from '../../events/question-deleted.ts';
 import { expertLines, formatDate } from '../expert/expert-card.ts';
 import { expertHrefFor, routeExpertOpen } from '../expert/expert-link.ts';
+import { renderHoneypot } from '../../form/anti-spam.ts';
 import { renderCharacterCounter } from '../../form/character-counter.ts';
 import { personalDataStyles } from '../../form/personal-data-panel.ts';
+import { choiceStyles } from '../../styles/choice.styles.ts';
+import { questionFlagStyles } from './question-flag.styles.ts';
 import { questionStyles } from './question.styles.ts';
+import { antiSpam } from '../../localize/nl/anti-spam.ts';
 import { common } from '../../localize/nl/common.ts';
 import { question } from '../../localize/nl/question.ts';
 import { expertCard } from '../../localize/nl/expert.ts';
@@ -49,7 +55,8 @@ function sourceOf(url: string | null | undefined): { href: string; site: string 
  * "Nuttig" vote per answer, "Volg deze vraag" by e-mail, and a form to answer that never loses what was typed. New
  * answers appear while the thread is open. On the device it was asked from, the asker can change the question (for
  * 15 minutes), delete it, mark it resolved and choose the answer that helped; held posts show "Wacht op controle" to
- * their writer only.
+ * their writer only, and a question a moderator hid or rejected says so to its asker, with the reason. Anyone can
+ * report the question or an answer ("Melden"). User text is shown as text; web addresses in it become links.
  *
  * @fires plein-answer-posted - An answer from this form was posted. `questionId` and `answerId` say which.
  * @fires plein-question-deleted - The asker deleted the question. `questionId` says which.
@@ -80,6 +87,12 @@ function sourceOf(url: string | null | undefined): { href: string; site: string 
  * @csspart error-summary - The list of problems above the form after a submit.
  * @csspart submit - The "post answer" button.
  * @csspart held-notice - "Wacht op controle" with its explanation, on a question only its asker sees.
+ * @csspart moderation-notice - "Verborgen door een moderator" or "Afgewezen door een moderator: …" with the reason and
+ *   what it means, on a question only its asker sees.
+ * @csspart flag - The "Melden" button under the question and each answer ("Gemeld" once this browser reported it).
+ * @csspart flag-form - The small form it opens: a reason, an optional note, "Verstuur melding" and "Annuleren".
+ * @csspart flag-submit - Its "Verstuur melding" button.
+ * @csspart flag-cancel - Its "Annuleren" button.
  * @csspart held-answer - An answer written on this device that waits for a moderator (it also has the `answer` part).
  * @csspart new-answer - An answer that arrived while the thread was open (it also has the `answer` part).
  * @csspart answer-actions - The buttons under an answer.
@@ -120,9 +133,15 @@ function sourceOf(url: string | null | undefined): { href: string; site: string 
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
  */
 export class PleinQuestion extends PleinElement {
-  static override styles = [...PleinElement.styles, personalDataStyles, questionStyles];
+  static override styles = [
+    ...PleinElement.styles,
+    personalDataStyles,
+    choiceStyles,
+    questionStyles,
+    questionFlagStyles,
+  ];
 
-  static override strings = { ...common, ...question, ...expertCard };
+  static override strings = { ...common, ...question, ...expertCard, ...antiSpam };
 
   /** The id of the question to show. */
   @property({ attribute: 'question-id', reflect: true }) questionId = '';
@@ -186,6 +205,11 @@ export class PleinQuestion extends PleinElement {
   private readonly votes = new HelpfulVotesController(this, this.localize, () => this.client);
 
   private readonly follow = new FollowController(this, this.localize, () => ({
+    client: this.client,
+    questionId: this.questionId,
+  }));
+
+  private readonly flags = new FlagController(this, this.localize, () => ({
     client: this.client,
     questionId: this.questionId,
   }));
@@ -265,24 +289,166 @@ export class PleinQuestion extends PleinElement {
           <span>${this.t('common.askedBy', question.author.displayName)}</span>
           ${this.renderTime(question.createdAt)}
           ${question.editedAt ? html`<span class="edited">${this.t('question.edited')}</span>` : nothing}
-          ${
-            question.publication === 'HELD'
-              ? html`<span part="badge" class="badge held">${this.t('question.held')}</span>`
-              : html`<span part="badge" class="badge status ${question.status === 'RESOLVED' ? 'resolved' : ''}"
-                  >${this.t(`common.status.${question.status}`)}</span
-                >`
-          }
+          ${this.renderQuestionBadge(question)}
         </p>
+        ${this.renderPublicationNotice(question)}
+        <p part="body" class="text">${renderUserText(question.body)}</p>
         ${
-          question.publication === 'HELD'
-            ? html`<div part="held-notice" class="notice held">
-                <p class="notice-heading">${this.t('question.held')}</p>
-                <p>${this.t('question.heldQuestion')}</p>
+          // The asker does not report their own question; nobody reports what others cannot see.
+          question.publication === 'PUBLISHED' && !this.owner.owns
+            ? html`<div class="flag-line">
+                ${this.renderFlag({ kind: 'QUESTION', id: question.id }, this.t('question.flag.thisQuestion'), this.sectionLevel)}
               </div>`
             : nothing
         }
-        <p part="body" class="text">${question.body}</p>
       </header>
+    `;
+  }
+
+  /** The status, or for the asker what a moderator decided: "Wacht op controle", "Verborgen…", "Afgewezen…". */
+  private renderQuestionBadge(question: ThreadQuestion) {
+    switch (question.publication) {
+      case 'HELD':
+        return html`<span part="badge" class="badge held">${this.t('question.held')}</span>`;
+      case 'HIDDEN':
+        return html`<span part="badge" class="badge hidden">${this.t('question.hidden')}</span>`;
+      case 'REJECTED':
+        return html`<span part="badge" class="badge rejected">${this.t('question.rejected')}</span>`;
+      default:
+        return html`<span part="badge" class="badge status ${question.status === 'RESOLVED' ? 'resolved' : ''}"
+          >${this.t(`common.status.${question.status}`)}</span
+        >`;
+    }
+  }
+
+  /**
+   * Why others cannot see the question: only its asker gets it from the server (through the owner token), with the
+   * moderator's reason when there is one. The reason is a moderator's text: shown as text.
+   */
+  private renderPublicationNotice(question: ThreadQuestion) {
+    const reason = question.moderationReason?.trim();
+    switch (question.publication) {
+      case 'HELD':
+        return html`<div part="held-notice" class="notice held">
+          <p class="notice-heading">${this.t('question.held')}</p>
+          <p>${this.t('question.heldQuestion')}</p>
+        </div>`;
+      case 'HIDDEN':
+        return html`<div part="moderation-notice" class="notice hidden">
+          <p class="notice-heading">${this.t('question.hidden')}</p>
+          ${reason ? html`<p class="moderation-reason">${this.t('question.moderationReason', reason)}</p>` : nothing}
+          <p>${this.t('question.hiddenQuestion')}</p>
+        </div>`;
+      case 'REJECTED':
+        return html`<div part="moderation-notice" class="notice rejected">
+          <p class="notice-heading">
+            ${reason ? this.t('question.rejectedWithReason', reason) : this.t('question.rejected')}
+          </p>
+          <p>${this.t('question.rejectedQuestion')}</p>
+        </div>`;
+      default:
+        return nothing;
+    }
+  }
+
+  /**
+   * "Melden" and, once used, its small form right below it: in the reading order next to what it reports, not a
+   * modal. After sending, the button says "Gemeld" (this browser remembers it) and keeps focus.
+   */
+  private renderFlag(content: ContentRef, context: string, level: number) {
+    const key = flagKey(content);
+    const flagged = this.flags.hasFlagged(content);
+    const open = !flagged && this.flags.isOpen(content);
+    return html`
+      <button
+        part="flag"
+        id="flag-button-${key}"
+        class="button secondary flag"
+        type="button"
+        aria-disabled=${flagged ? 'true' : 'false'}
+        aria-expanded=${flagged ? nothing : open ? 'true' : 'false'}
+        aria-controls=${open ? `flag-form-${key}` : nothing}
+        @click=${() => this.onFlag(content)}
+      >
+        ${flagged ? this.t('question.flagged') : this.t('question.flag')}<span class="visually-hidden">
+          (${context})</span
+        >
+      </button>
+      ${open ? this.renderFlagForm(content, level) : nothing}
+    `;
+  }
+
+  /** `level`: the form's heading level, one below the heading of what it reports. */
+  private renderFlagForm(content: ContentRef, level: number) {
+    const key = flagKey(content);
+    const { reason, note, errors, failure, sending } = this.flags;
+    const noteDescribedBy = [errors.note && 'flag-note-error', 'flag-note-hint', 'flag-note-counter'].filter(Boolean);
+    return html`
+      <form
+        part="flag-form"
+        id="flag-form-${key}"
+        class="flag-form"
+        novalidate
+        aria-labelledby="flag-heading"
+        @submit=${(event: SubmitEvent) => this.onSendFlag(event, content)}
+        @keydown=${(event: KeyboardEvent) => this.onFlagKeydown(event, content)}
+      >
+        <div role="heading" aria-level=${level} id="flag-heading" class="subheading">
+          ${this.t('question.flag.heading')}
+        </div>
+        <p class="hint">${this.t('question.flag.intro')}</p>
+        <fieldset class="choices" aria-describedby=${errors.reason ? 'flag-reason-error' : nothing}>
+          <legend>${this.t('question.flag.reason')}</legend>
+          ${errors.reason ? html`<span id="flag-reason-error" class="field-error">${errors.reason}</span>` : nothing}
+          ${flagReasons.map(
+            (choice) =>
+              html`<div class="choice">
+                <input
+                  id="flag-reason-${choice}"
+                  type="radio"
+                  name="flag-reason"
+                  value=${choice}
+                  .checked=${reason === choice}
+                  @change=${() => this.flags.setReason(choice)}
+                />
+                <label for="flag-reason-${choice}">${this.t(`question.flag.reason.${choice}`)}</label>
+              </div>`,
+          )}
+        </fieldset>
+        <div class="field">
+          <label for="flag-note"
+            >${this.t('question.flag.note')} <span class="muted">${this.t('common.optional')}</span></label
+          >
+          <span id="flag-note-hint" class="hint">${this.t('question.flag.noteHint')}</span>
+          ${errors.note ? html`<span id="flag-note-error" class="field-error">${errors.note}</span>` : nothing}
+          <textarea
+            id="flag-note"
+            name="note"
+            rows="3"
+            aria-invalid=${errors.note ? 'true' : 'false'}
+            aria-describedby=${noteDescribedBy.join(' ')}
+            .value=${note}
+            @input=${(event: InputEvent) => this.flags.setNote((event.target as HTMLTextAreaElement).value)}
+          ></textarea>
+          ${renderCharacterCounter(this.localize, 'flag-note-counter', note.length, { max: FLAG_NOTE_MAX })}
+        </div>
+        ${
+          failure
+            ? html`<div class="alert" role="alert">
+                <p>${failure}</p>
+                <p>${this.t('question.flag.kept')}</p>
+              </div>`
+            : nothing
+        }
+        <div class="actions">
+          <button part="flag-submit" class="button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
+            ${sending ? this.t('question.flag.submitting') : this.t('question.flag.submit')}
+          </button>
+          <button part="flag-cancel" class="button secondary" type="button" @click=${() => this.onCancelFlag(content)}>
+            ${this.t('question.flag.cancel')}
+          </button>
+        </div>
+      </form>
     `;
   }
 
@@ -290,7 +456,7 @@ export class PleinQuestion extends PleinElement {
   private renderOwnerPanel(question: ThreadQuestion) {
     const { editing, confirmingDelete, busy, failure } = this.owner;
     const canEdit = this.owner.canEdit;
-    const held = question.publication === 'HELD';
+    const held = question.publication !== 'PUBLISHED';
     const until = new Intl.DateTimeFormat(this.localize.locale, { timeStyle: 'short' }).format(
       new Date(question.editableUntil),
     );
@@ -652,7 +818,7 @@ export class PleinQuestion extends PleinElement {
           ${professional ? this.renderExpertLines(professional) : nothing}
         </p>
         ${professional ? this.renderExpertLink(answer, professional) : nothing}
-        <p part="answer-body" class="text">${answer.body}</p>
+        <p part="answer-body" class="text">${renderUserText(answer.body)}</p>
         ${professional ? this.renderExpertSource(answer) : nothing}
         <p class="meta">${this.renderTime(answer.createdAt)}</p>
         ${held ? nothing : this.renderAnswerActions(answer)}
@@ -706,6 +872,11 @@ export class PleinQuestion extends PleinElement {
               </button>`
             : nothing
         }
+        ${this.renderFlag(
+          { kind: 'ANSWER', id: answer.id },
+          this.t('question.answerBy', answer.author.displayName),
+          Math.min(this.sectionLevel + 1, 6),
+        )}
       </div>
       ${
         voteFailure || acceptFailure
@@ -785,7 +956,7 @@ export class PleinQuestion extends PleinElement {
         source
           ? html`<p part="answer-source" class="source">
               ${this.t('question.expert.source')}
-              <a href=${source.href} rel="noopener noreferrer">${source.site}</a>
+              <a href=${source.href} rel="nofollow ugc noopener noreferrer">${source.site}</a>
             </p>`
           : nothing
       }
@@ -874,6 +1045,7 @@ export class PleinQuestion extends PleinElement {
               @input=${this.onDisplayNameInput}
             />
           </div>
+          ${renderHoneypot(this.localize, 'answer-website', this.form.antiSpam)}
           ${
             failure
               ? html`<div class="alert" role="alert">
@@ -1113,6 +1285,46 @@ export class PleinQuestion extends PleinElement {
     await this.updateComplete;
     if (outcome === 'invalid') this.focusFirst('#follow-email');
     else if (outcome === 'sent') this.focusFirst('#follow-sent');
+  }
+
+  private async onFlag(content: ContentRef): Promise<void> {
+    if (this.flags.hasFlagged(content)) return;
+    if (this.flags.isOpen(content)) {
+      // The button toggles its form, like any disclosure.
+      await this.onCancelFlag(content);
+      return;
+    }
+    this.flags.start(content);
+    await this.updateComplete;
+    this.focusFirst('#flag-reason-PERSONAL_DATA');
+  }
+
+  private async onCancelFlag(content: ContentRef): Promise<void> {
+    this.flags.cancel();
+    await this.updateComplete;
+    this.focusFirst(`#flag-button-${CSS.escape(flagKey(content))}`);
+  }
+
+  /** Escape closes the form, as it would a menu, and puts focus back on "Melden". */
+  private onFlagKeydown(event: KeyboardEvent, content: ContentRef): void {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    void this.onCancelFlag(content);
+  }
+
+  private async onSendFlag(event: SubmitEvent, content: ContentRef): Promise<void> {
+    event.preventDefault();
+    const outcome = await this.flags.submit();
+    await this.updateComplete;
+    if (outcome === 'invalid') {
+      const { errors } = this.flags;
+      const checked = this.flags.reason as FlagReason | '';
+      if (errors.reason) this.focusFirst(`#flag-reason-${checked || 'PERSONAL_DATA'}`);
+      else if (errors.note) this.focusFirst('#flag-note');
+    } else if (outcome === 'sent') {
+      this.focusFirst(`#flag-button-${CSS.escape(flagKey(content))}`);
+      void this.announce(this.t('question.flag.thanks'));
+    }
   }
 
   private async onRetry(): Promise<void> {

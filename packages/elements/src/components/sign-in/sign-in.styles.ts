@@ -63,6 +63,13 @@ export const signInStyles = css`
       overflow-wrap: anywhere;
     }
 
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75em;
+      align-items: center;
+    }
+
     .loading {
       color: var(--_plein-muted-color);
     }

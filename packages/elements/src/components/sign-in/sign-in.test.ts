@@ -35,7 +35,11 @@ async function renderSignIn(
   const element = (
     rendered.localName === 'plein-sign-in' ? rendered : rendered.querySelector('plein-sign-in')!
   ) as PleinSignIn;
-  await waitUntil(() => part(element, 'form') || part(element, 'signed-in'), 'the element renders', { timeout: 5000 });
+  await waitUntil(
+    () => part(element, 'form') || part(element, 'signed-in') || part(element, 'link-sign-in'),
+    'the element renders',
+    { timeout: 5000 },
+  );
   return element;
 }
 
@@ -53,6 +57,25 @@ function openPageWith(search: string, hash = ''): void {
   for (const [name, value] of new URLSearchParams(search)) url.searchParams.set(name, value);
   url.hash = hash;
   history.replaceState(null, '', url.href);
+}
+
+/** The GraphQL operations the element sends, by name, from now until `stop()`. */
+function watchOperations() {
+  const names: Promise<string | undefined>[] = [];
+  const listener = ({ request }: { request: Request }) => {
+    names.push(
+      request
+        .clone()
+        .json()
+        .then((body: { operationName?: string }) => body.operationName)
+        .catch(() => undefined),
+    );
+  };
+  worker.events.on('request:start', listener);
+  return {
+    seen: async () => (await Promise.all(names)).filter((name): name is string => name !== undefined),
+    stop: () => worker.events.removeListener('request:start', listener),
+  };
 }
 
 describe('<plein-sign-in>', () => {
@@ -262,29 +285,69 @@ describe('<plein-sign-in>', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('signs in with the link from an e-mail and removes it from the address bar', async () => {
+  it('uses the link from an e-mail only after "Nu inloggen", then removes it from the address bar', async () => {
     openPageWith(`plein-link=${MOCK_SIGN_IN_LINK}`, '#vragen');
-    const element = document.createElement('plein-sign-in');
-    element.setAttribute('endpoint', MOCK_ENDPOINT);
-    element.setAttribute('community', MOCK_COMMUNITY);
+    const operations = watchOperations();
+    const element = await renderSignIn();
+    await waitUntil(() => part(element, 'link-sign-in'), 'the button');
+    expect(await operations.seen()).not.to.include('SignInWithLink');
+    // A mail scanner that opens the page gets no further than this: nothing is sent, the link stays in the address.
+    expect(text(part(element, 'heading'))).to.equal('Inloggen met de link uit uw e-mail');
+    expect(text(part(element, 'link-sign-in'))).to.equal('Nu inloggen');
+    expect(part(element, 'form')).to.equal(null);
+    expect(new URL(location.href).searchParams.get('plein-link')).to.equal(MOCK_SIGN_IN_LINK);
+    expect(storedSession()).to.equal(null);
+    await expect(element).to.be.accessible();
+
     const signedIn = oneEvent<PleinSignedInEvent>(element, 'plein-signed-in');
-    await fixture(html`<div>${element}</div>`);
+    part<HTMLButtonElement>(element, 'link-sign-in')!.click();
+    expect((await signedIn).method).to.equal('link');
+    await waitUntil(() => focusedPart(element) === 'signed-in', 'focus on who is signed in');
+    expect(signedInLine(element)).to.equal('Ingelogd als Geert Heikens');
+    operations.stop();
+    expect((await operations.seen()).filter((name) => name === 'SignInWithLink')).to.have.length(1);
     expect(new URL(location.href).searchParams.has('plein-link')).to.equal(false);
     expect(new URL(location.href).searchParams.has('wtr-session-id')).to.equal(true);
     expect(location.hash).to.equal('#vragen');
-    expect((await signedIn).method).to.equal('link');
-    await waitUntil(() => part(element, 'signed-in'), 'signed in');
-    expect(signedInLine(element)).to.equal('Ingelogd als Geert Heikens');
+    expect(JSON.parse(storedSession()!).token).to.equal(mockSessionTokens.expert);
     await expect(element).to.be.accessible();
   });
 
-  it('says so when the link no longer works', async () => {
+  it('says so when the link no longer works, and shows the form', async () => {
     openPageWith('plein-link=al-gebruikt');
     const element = await renderSignIn();
-    await waitUntil(() => part(element, 'address-message'), 'the message');
+    await waitUntil(() => part(element, 'link-sign-in'), 'the button');
+    part<HTMLButtonElement>(element, 'link-sign-in')!.click();
+    await waitUntil(() => focusedPart(element) === 'address-message', 'focus on the message');
     expect(text(part(element, 'address-message'))).to.equal('Deze link werkt niet meer. Vraag een nieuwe aan.');
+    expect(part(element, 'form')).not.to.equal(null);
     expect(location.search).not.to.contain('plein-link');
     await expect(element).to.be.accessible();
+  });
+
+  it('keeps the link for another try when the community cannot be reached', async () => {
+    worker.use(...professionalScenarios.signInNetworkError);
+    openPageWith(`plein-link=${MOCK_SIGN_IN_LINK}`);
+    const element = await renderSignIn();
+    await waitUntil(() => part(element, 'link-sign-in'), 'the button');
+    part<HTMLButtonElement>(element, 'link-sign-in')!.click();
+    await waitUntil(() => part(element, 'failure'), 'the failure', { timeout: 5000 });
+    expect(text(part(element, 'failure'))).to.contain('Er is geen verbinding met de community');
+    expect(part(element, 'link-sign-in')).not.to.equal(null);
+    expect(new URL(location.href).searchParams.get('plein-link')).to.equal(MOCK_SIGN_IN_LINK);
+    await expect(element).to.be.accessible();
+  });
+
+  it('offers the form instead of the link, which stays unused', async () => {
+    openPageWith(`plein-link=${MOCK_SIGN_IN_LINK}`);
+    const element = await renderSignIn();
+    await waitUntil(() => part(element, 'other-way'), 'the button');
+    part<HTMLButtonElement>(element, 'other-way')!.click();
+    await waitUntil(() => focusedPart(element) === 'heading', 'focus on the form’s heading');
+    expect(text(part(element, 'heading'))).to.equal('Inloggen voor professionals');
+    expect(part(element, 'form')).not.to.equal(null);
+    expect(location.search).not.to.contain('plein-link');
+    expect(storedSession()).to.equal(null);
   });
 
   it('takes over the session from the organisation sign-on and removes it from the fragment', async () => {

@@ -23,14 +23,18 @@ const fieldIds = new Map([
  * the session ends, and offers "Uitloggen". Citizens never need it. The session lives in sessionStorage (gone when the
  * tab closes); no cookies.
  *
- * A sign-in link in an e-mail leads to the host page with `?plein-link=…`, and the organisation sign-on comes back with
- * `#plein-session=…` or `#plein-sign-in-error=…`: the element reads these once and removes them from the address bar.
+ * A sign-in link in an e-mail leads to the host page with `?plein-link=…`: the element then offers "Nu inloggen", and
+ * only that click uses the link (mail scanners that open links in a real browser would use up the single-use link),
+ * after which the parameter leaves the address bar. The organisation sign-on comes back with `#plein-session=…` or
+ * `#plein-sign-in-error=…`: the element reads these once and removes them from the address bar at once.
  *
  * @fires plein-signed-in - Someone signed in here. `viewer` (name, roles), `expiresAt` and `method` say who and how.
  * @fires plein-signed-out - Someone signed out here.
  *
- * @csspart heading - The heading "Inloggen voor professionals".
- * @csspart intro - Who the sign-in is for.
+ * @csspart heading - The heading "Inloggen voor professionals" (with a sign-in link: "Inloggen met de link uit uw e-mail").
+ * @csspart intro - Who the sign-in is for (with a sign-in link: what the button does).
+ * @csspart link-sign-in - The "Nu inloggen" button on the page a sign-in link opens.
+ * @csspart other-way - The "Op een andere manier inloggen" button next to it.
  * @csspart form - The e-mail and password form.
  * @csspart error-summary - The list of problems, linked to their fields.
  * @csspart email - The e-mail field.
@@ -138,7 +142,48 @@ export class PleinSignIn extends PleinElement {
     `;
   }
 
+  /** The page a sign-in link opened: nothing happens until the person clicks "Nu inloggen". */
+  private renderPendingLink() {
+    const { busy, failure } = this.form;
+    return html`
+      <section aria-labelledby="heading">
+        <div role="heading" aria-level=${this.level} id="heading" part="heading" class="heading" tabindex="-1">
+          ${this.t('signIn.linkHeading')}
+        </div>
+        <p part="intro" class="muted">${this.t('signIn.linkIntro')}</p>
+        ${
+          failure
+            ? html`<div part="failure" class="alert" role="alert">
+                <p>${messageOf(failure, this.t('signIn.failed'))}</p>
+              </div>`
+            : nothing
+        }
+        <div class="actions">
+          <button
+            part="link-sign-in"
+            class="button"
+            type="button"
+            aria-disabled=${busy ? 'true' : 'false'}
+            @click=${this.onLinkSignIn}
+          >
+            ${busy === 'link-sign-in' ? this.t('signIn.submitting') : this.t('signIn.linkSubmit')}
+          </button>
+          <button
+            part="other-way"
+            class="button secondary"
+            type="button"
+            aria-disabled=${busy ? 'true' : 'false'}
+            @click=${this.onOtherWay}
+          >
+            ${this.t('signIn.linkOtherWay')}
+          </button>
+        </div>
+      </section>
+    `;
+  }
+
   private renderSignedOut() {
+    if (this.form.pendingLink) return this.renderPendingLink();
     const { email, password, showPassword, errors, busy, failure, linkSent, addressMessage } = this.form;
     const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || nothing;
     return html`
@@ -149,12 +194,12 @@ export class PleinSignIn extends PleinElement {
         <p part="intro" class="muted">${this.t('signIn.intro')}</p>
         ${
           busy === 'address'
-            ? html`<p class="loading" aria-busy="true">${this.t('signIn.signingInWithLink')}</p>`
+            ? html`<p class="loading" aria-busy="true">${this.t('signIn.finishingSignIn')}</p>`
             : nothing
         }
         ${
           addressMessage
-            ? html`<div part="address-message" class="alert" role="alert"><p>${addressMessage}</p></div>`
+            ? html`<div part="address-message" class="alert" role="alert" tabindex="-1"><p>${addressMessage}</p></div>`
             : nothing
         }
         <form part="form" novalidate aria-labelledby="heading" @submit=${this.onSubmit}>
@@ -310,6 +355,20 @@ export class PleinSignIn extends PleinElement {
     if (outcome === 'invalid') this.focusOn('[part="error-summary"]');
   }
 
+  private async onLinkSignIn(): Promise<void> {
+    const result = await this.form.signInWithPendingLink();
+    await this.updateComplete;
+    if (result.outcome === 'signed-in') this.signedIn(result);
+    // The link no longer works: the message above the form says so, and the form is there for another way in.
+    else if (result.outcome === 'invalid') this.focusOn('[part="address-message"]');
+  }
+
+  private async onOtherWay(): Promise<void> {
+    this.form.dismissPendingLink();
+    await this.updateComplete;
+    this.focusOn('[part="heading"]');
+  }
+
   private onOrganisationSignIn(): void {
     const client = this.client;
     if (!client) return;
@@ -333,7 +392,7 @@ export class PleinSignIn extends PleinElement {
     this.focusOn('[part="heading"]');
   }
 
-  /** A sign-in link or the organisation's sign-on, read from the address when the page opened. */
+  /** The organisation's sign-on, read from the address when the page opened. */
   private async onAddressSignIn(result: SignInResult): Promise<void> {
     if (result.outcome !== 'signed-in') return;
     await this.updateComplete;
@@ -344,7 +403,7 @@ export class PleinSignIn extends PleinElement {
     const { session, method } = result;
     this.announcement = this.t('signIn.signedInAs', session.viewer.displayName);
     this.dispatchEvent(new PleinSignedInEvent(session.viewer, session.expiresAt, method));
-    // A sign-in on page load (from a link) leaves focus to the page; after the form, focus goes to the outcome.
+    // A sign-in on page load (from the organisation) leaves focus to the page; after a click, focus goes to the outcome.
     if (moveFocus) this.focusOn('[part="signed-in"]');
   }
 

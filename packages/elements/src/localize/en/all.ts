@@ -1,9 +1,11 @@
 import type { Translation } from '../translations.ts';
+import { antiSpam } from './anti-spam.ts';
 import { ask } from './ask.ts';
 import { common } from './common.ts';
 import { expert, expertCard } from './expert.ts';
 import { experts } from './experts.ts';
 import { expertInbox } from './expert-inbox.ts';
+import { moderation } from './moderation.ts';
 import { myQuestions } from './my-questions.ts';
 import { personalData } from './personal-data.ts';
 import { question } from './question.ts';
@@ -26,4 +28,6 @@ export const en: Translation = {
   ...expertCard,
   ...expert,
   ...experts,
+  ...antiSpam,
+  ...moderation,
 };

@@ -9,8 +9,6 @@ export const common: TranslationOf<typeof source> = {
   'common.notConfigured':
     'This component does not know which community to work with. Set the endpoint and community attributes, or place it inside a <plein-community>.',
   'common.expert': 'Expert',
-  'common.independent': 'Independent: does not work for UWV or the municipality',
-  'common.notIndependent': (organisation) => `Works at ${organisation}`,
   'common.status.OPEN': 'Open',
   'common.status.ANSWERED': 'Answered',
   'common.status.RESOLVED': 'Resolved',

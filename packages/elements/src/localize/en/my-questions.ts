@@ -10,4 +10,10 @@ export const myQuestions: TranslationOf<typeof source> = {
   'myQuestions.held': 'Waiting for a check',
   'myQuestions.heldNote': 'A moderator looks at your question first. After that, everyone can see it.',
   'myQuestions.back': 'Back to my questions',
+  'myQuestions.hidden': 'Hidden by a moderator',
+  'myQuestions.hiddenNote': 'Others cannot see this question now. A moderator hid it, or is still looking at it.',
+  'myQuestions.rejected': 'Rejected by a moderator',
+  'myQuestions.rejectedWithReason': (reason: string) => `Rejected by a moderator: ${reason}`,
+  'myQuestions.rejectedNote': 'This question will not be published. You can ask a new question.',
+  'myQuestions.reason': (reason: string) => `Reason: ${reason}`,
 };

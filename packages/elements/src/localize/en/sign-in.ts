@@ -21,7 +21,12 @@ export const signIn: TranslationOf<typeof source> = {
   'signIn.requestingLink': 'Asking for a sign-in link…',
   'signIn.linkSent': 'If we know this address, you will get an e-mail with a link. The link works for 15 minutes.',
   'signIn.linkFailed': 'Asking for a sign-in link did not work. Please try again.',
-  'signIn.signingInWithLink': 'Signing you in with the link from your e-mail…',
+  'signIn.finishingSignIn': 'Signing you in…',
+  'signIn.linkHeading': 'Sign in with the link from your e-mail',
+  'signIn.linkIntro':
+    'Click the button to sign in. The link works only once. That is why we sign you in only when you click the button yourself.',
+  'signIn.linkSubmit': 'Sign in now',
+  'signIn.linkOtherWay': 'Sign in another way',
   'signIn.organisation': (organisation: string) => `Sign in with your ${organisation} account`,
   'signIn.organisationHint': 'You go to the sign-in page of your organisation. After that you come back here.',
   'signIn.organisationCancelled': 'You stopped signing in at your organisation. You are not signed in.',

@@ -7,8 +7,6 @@ export const common = {
   'common.notConfigured':
     'Dit onderdeel weet niet met welke community het moet werken. Geef de attributen endpoint en community op, of zet het in een <plein-community>.',
   'common.expert': 'Expert',
-  'common.independent': 'Onafhankelijk: werkt niet voor UWV of de gemeente',
-  'common.notIndependent': (organisation: string) => `Werkt bij ${organisation}`,
   'common.status.OPEN': 'Open',
   'common.status.ANSWERED': 'Beantwoord',
   'common.status.RESOLVED': 'Opgelost',

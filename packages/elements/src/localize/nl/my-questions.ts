@@ -9,4 +9,10 @@ export const myQuestions = {
   'myQuestions.held': 'Wacht op controle',
   'myQuestions.heldNote': 'Een moderator kijkt eerst naar uw vraag. Daarna ziet iedereen hem.',
   'myQuestions.back': 'Terug naar mijn vragen',
+  'myQuestions.hidden': 'Verborgen door een moderator',
+  'myQuestions.hiddenNote': 'Anderen zien deze vraag nu niet. Een moderator heeft hem verborgen, of kijkt er nog naar.',
+  'myQuestions.rejected': 'Afgewezen door een moderator',
+  'myQuestions.rejectedWithReason': (reason: string) => `Afgewezen door een moderator: ${reason}`,
+  'myQuestions.rejectedNote': 'Deze vraag komt niet online. U kunt wel een nieuwe vraag stellen.',
+  'myQuestions.reason': (reason: string) => `Reden: ${reason}`,
 };

@@ -19,7 +19,12 @@ export const signIn = {
   'signIn.requestingLink': 'Inloglink aanvragen…',
   'signIn.linkSent': 'Als dit adres bij ons bekend is, krijgt u een e-mail met een link. De link werkt 15 minuten.',
   'signIn.linkFailed': 'Het lukte niet om een inloglink aan te vragen. Probeer het opnieuw.',
-  'signIn.signingInWithLink': 'U wordt ingelogd met de link uit uw e-mail…',
+  'signIn.finishingSignIn': 'U wordt ingelogd…',
+  'signIn.linkHeading': 'Inloggen met de link uit uw e-mail',
+  'signIn.linkIntro':
+    'Klik op de knop om in te loggen. De link werkt maar één keer. Daarom loggen we u pas in als u zelf op de knop klikt.',
+  'signIn.linkSubmit': 'Nu inloggen',
+  'signIn.linkOtherWay': 'Op een andere manier inloggen',
   'signIn.organisation': (organisation: string) => `Inloggen met uw account van ${organisation}`,
   'signIn.organisationHint': 'U gaat naar de inlogpagina van uw organisatie. Daarna komt u hier terug.',
   'signIn.organisationCancelled': 'U heeft het inloggen bij uw organisatie gestopt. U bent niet ingelogd.',
