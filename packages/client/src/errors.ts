@@ -21,10 +21,10 @@ export function kindOfCode(code: string | undefined): PleinErrorKind {
       return 'unauthenticated';
     case 'RATE_LIMITED':
       return 'rate-limited';
+    // The last three are refusals of the server's limits (docs/decisions/0015-limits.md): resending cannot help.
     case 'BAD_USER_INPUT':
     case 'BAD_REQUEST':
     case 'GRAPHQL_VALIDATION_FAILED':
-    // Refusals of the server's limits (docs/decisions/0015-limits.md): sending the same again cannot help.
     case 'QUERY_TOO_COMPLEX':
     case 'PERSISTED_OPERATION_NOT_FOUND':
     case 'INTROSPECTION_DISABLED':

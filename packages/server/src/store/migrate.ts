@@ -1,6 +1,6 @@
 // Migrations must not depend on today's table types, so they see the database untyped (Kysely's advice).
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Engine } from './engine.ts';
 import { initialMigration } from './migrations/0001-initial.ts';
 import { askingSafelyMigration } from './migrations/0002-asking-safely.ts';
@@ -28,7 +28,13 @@ class StaticMigrationProvider implements MigrationProvider {
 
 /** Brings the database to the newest schema. Each migration runs in its own transaction on both engines. */
 export async function migrateToLatest(db: Kysely<any>, engine: Engine): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(engine) });
+  // On PostgreSQL, Kysely looks for its migration tables in every schema unless told where: another schema that
+  // holds them (a second database user, a test schema) would otherwise confuse a fresh one. So: the current schema.
+  const migrationTableSchema =
+    engine === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(engine), migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
