@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { AnswerQuestionDocument, AskQuestionDocument, EditQuestionDocument } from '@plein/schema';
+import { AnswerQuestionDocument, AskQuestionDocument, EditQuestionDocument, FlagContentDocument } from '@plein/schema';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -85,11 +85,11 @@ async function postEverything(opened: OpenedStore): Promise<PostedEverything> {
     logLevel: 'debug',
     logStream: { write: (line) => void logLines.push(line) },
   });
-  const graphql = async (query: string, variables: Record<string, unknown>) => {
+  const graphql = async (query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) => {
     const response = await app.inject({
       method: 'POST',
       url: '/graphql?debug=1',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       payload: JSON.stringify({ query, variables }),
     });
     responses.push(response.body);
@@ -126,6 +126,14 @@ async function postEverything(opened: OpenedStore): Promise<PostedEverything> {
       });
       assert.deepEqual(answered.data.answerQuestion.errors, []);
     }
+
+    // A flag whose note repeats the personal data: the note is stored, so it must be replaced too.
+    const flagged = await graphql(
+      String(FlagContentDocument),
+      { input: { content: { kind: 'QUESTION', id: question.id }, reason: 'PERSONAL_DATA', note: questionBody } },
+      { 'plein-device': 'no-raw-personal-data-device-1' },
+    );
+    assert.deepEqual(flagged.data.flagContent, { counted: true, errors: [] });
 
     // Refused requests: a user error (text too long) and a GraphQL input error (a field missing).
     const tooLong = await graphql(String(AskQuestionDocument), {
@@ -189,7 +197,7 @@ describe('no raw personal data on SQLite', () => {
   });
 
   it('answers with none of the raw values, also when it refuses the input', () => {
-    assert.equal(posted.responses.length, 6);
+    assert.equal(posted.responses.length, 7);
     assertNoRawValue(posted.responses.join('\n'), 'a response');
     assert.match(posted.responses.at(-1)!, /Variable \\"\$input\\" got an invalid value/);
   });
