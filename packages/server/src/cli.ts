@@ -15,6 +15,7 @@ const usage = `Gebruik: plein <opdracht>
   start                                 start de server (migreert en vult een lege database met de demo)
   migrate                               zet het databaseschema op de nieuwste versie
   seed                                  vult de database met de demo-community eemsdelta
+  sweep                                 verwijdert e-mailadressen die niet meer nodig zijn (de server doet dit elk uur)
   community add SLUG "NAAM"             maakt een community aan
   community allow-origin SLUG ORIGIN    staat een website toe, bijvoorbeeld https://www.eemsdelta.nl
   community list                        toont alle communities
@@ -70,6 +71,14 @@ export async function runCli(argv: string[]): Promise<number> {
         console.log(migrations.length ? `Uitgevoerd: ${migrations.join(', ')}` : 'Het schema is al actueel.'),
       );
       return 0;
+    case 'sweep':
+      return withStore(async ({ store }) => {
+        const removed = await createServices(store).follows.sweep();
+        console.log(
+          `Verwijderd: ${removed.unconfirmed} niet-bevestigde en ${removed.resolved} adressen bij opgeloste vragen.`,
+        );
+        return 0;
+      });
     case 'seed':
       return withStore(async ({ store }) => {
         if (await store.communityBySlug(eemsdelta.slug)) {

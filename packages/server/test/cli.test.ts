@@ -43,6 +43,8 @@ describe('the plein command', () => {
     assert.match(listed, /westerkwartier\tWerkNet Westerkwartier/);
     await assert.rejects(plein(database.url, 'community', 'allow-origin', 'westerkwartier', 'ftp://x'), /not an http/);
     await assert.rejects(plein(database.url, 'onbekend'), /Gebruik: plein/);
+    // The rules of the sweep are tested in follow.test.ts; here: the command runs and says what it removed.
+    assert.match((await plein(database.url, 'sweep')).stdout, /Verwijderd: 0 niet-bevestigde en 0 adressen/);
   });
 
   it('starts, serves the seeded questions, and stops cleanly on SIGTERM', async () => {
