@@ -1,4 +1,4 @@
-import { Task, TaskStatus } from '@lit/task';
+import { Task } from '@lit/task';
 import {
   createDraftStore,
   type DraftStore,
@@ -14,6 +14,7 @@ import { AntiSpamSignals } from '../form/anti-spam.ts';
 import { type FieldErrors, fieldErrorsFrom, hasErrors } from '../form/field-errors.ts';
 import type { LocalizeController } from '../localize/localize-controller.ts';
 import { DataChangeController } from './data-change-controller.ts';
+import { PagedList } from './paging.ts';
 
 /** What the inbox asks the server for: as whom (the viewer's id, so a sign-in or sign-out reloads), and how many. */
 export interface InboxRequest {
@@ -31,27 +32,22 @@ export type ClaimOutcome = 'claimed' | 'released' | 'refused' | 'failed' | 'igno
  * got first ("ALREADY_CLAIMED") keeps the server's words beside the question and reloads the list. A question answered
  * elsewhere on the page reloads it; one answered here just leaves it.
  */
-export class ExpertInboxController {
-  items: InboxQuestion[] = [];
-  totalCount = 0;
-  hasNextPage = false;
-  loadingMore = false;
-  moreFailed: unknown = undefined;
+export class ExpertInboxController extends PagedList<InboxQuestion> {
   /** A claim or release on its way, per question. */
   readonly busy = new Map<string, 'claim' | 'release'>();
   /** The server's words about a question (a refused claim, a failed release), shown beside it. */
   readonly notices = new Map<string, string>();
 
-  private endCursor: string | null = null;
   private readonly answeredHere = new Set<string>();
-  private readonly firstPage: Task<[PleinClient | undefined, string | undefined, number], InboxPage | undefined>;
+  protected readonly firstPage: Task<[PleinClient | undefined, string | undefined, number], InboxPage | undefined>;
   private readonly changes: DataChangeController;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly localize: LocalizeController,
     private readonly request: () => InboxRequest,
   ) {
+    super(host);
     this.changes = new DataChangeController(host, (event) => {
       if (event.change === 'answer-posted' && !this.answeredHere.has(event.questionId)) void this.reload();
     });
@@ -73,42 +69,10 @@ export class ExpertInboxController {
     });
   }
 
-  get status(): TaskStatus {
-    return this.firstPage.status;
-  }
-
-  get error(): unknown {
-    return this.firstPage.error;
-  }
-
-  /** Loads the first page again (after a failure, or when a claim was refused). */
-  reload(): Promise<unknown> {
-    return this.firstPage.run();
-  }
-
   /** The next page, added below. Returns the questions that were added. */
-  async loadMore(): Promise<InboxQuestion[]> {
+  loadMore(): Promise<InboxQuestion[]> {
     const { client, pageSize } = this.request();
-    if (!client || this.loadingMore || !this.hasNextPage) return [];
-    this.loadingMore = true;
-    this.moreFailed = undefined;
-    this.host.requestUpdate();
-    try {
-      const page = await client.expertInbox({ first: pageSize, after: this.endCursor });
-      const known = new Set(this.items.map((question) => question.id));
-      const added = page.edges.map((edge) => edge.node).filter((question) => !known.has(question.id));
-      this.items = [...this.items, ...added];
-      this.totalCount = page.totalCount;
-      this.hasNextPage = page.pageInfo.hasNextPage;
-      this.endCursor = page.pageInfo.endCursor;
-      return added;
-    } catch (error) {
-      this.moreFailed = error;
-      return [];
-    } finally {
-      this.loadingMore = false;
-      this.host.requestUpdate();
-    }
+    return this.loadNextPage(client && ((after) => client.expertInbox({ first: pageSize, after })));
   }
 
   /** "Ik pak deze op": two hours in which other experts see that the viewer works on it. */
@@ -188,14 +152,6 @@ export class ExpertInboxController {
 
   private update(questionId: string, changes: Partial<InboxQuestion>): void {
     this.items = this.items.map((question) => (question.id === questionId ? { ...question, ...changes } : question));
-  }
-
-  private show(page: InboxPage | undefined): void {
-    this.items = page?.edges.map((edge) => edge.node) ?? [];
-    this.totalCount = page?.totalCount ?? 0;
-    this.hasNextPage = page?.pageInfo.hasNextPage ?? false;
-    this.endCursor = page?.pageInfo.endCursor ?? null;
-    this.moreFailed = undefined;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { ExpertPage, ExpertProfile, ExpertsQuery, PleinClient } from '@plein/client';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { unseenNodes } from './paging.ts';
 
 export interface ExpertsRequest {
   client: PleinClient | undefined;
@@ -52,9 +53,7 @@ export class ExpertsController implements ReactiveController {
         return client.experts({ ...query, after: this.endCursor }, { signal });
       },
       onComplete: (page) => {
-        const known = new Set(this.items.map((item) => item.id));
-        const added = page?.edges.map((edge) => edge.node).filter((node) => !known.has(node.id)) ?? [];
-        this.items = [...this.items, ...added];
+        this.items = [...this.items, ...unseenNodes(this.items, page)];
         this.take(page);
       },
     });

@@ -16,6 +16,7 @@ import { messageOf } from '../base/errors.ts';
 import type { FieldErrors } from '../form/field-errors.ts';
 import { PersonalDataGuard, type PersonalDataFinding, type Redaction } from '../form/personal-data-guard.ts';
 import type { LocalizeController } from '../localize/localize-controller.ts';
+import { PagedList } from './paging.ts';
 
 /** The actions that open a small form under an item first; "Goedkeuren" needs none. */
 export type PanelAction = 'reject' | 'hide' | 'redact' | 'block-device' | 'block-pseudonym';
@@ -83,12 +84,7 @@ export interface ModerationRequest {
  * at most one open form (reject, hide, edit, block) whose text survives a failed send. A decision takes the item off
  * the list; so does blocking its author, which also hides the post (the server's rule).
  */
-export class ModerationQueueController {
-  items: ModerationItem[] = [];
-  totalCount = 0;
-  hasNextPage = false;
-  loadingMore = false;
-  moreFailed: unknown = undefined;
+export class ModerationQueueController extends PagedList<ModerationItem> {
   /** An action on its way, per item. */
   readonly busy = new Map<string, QueueAction>();
   /** The open form per item. */
@@ -98,17 +94,17 @@ export class ModerationQueueController {
   /** Personal data still in an edited text, per `<item id>|title` and `<item id>|body`. */
   readonly personalData: PersonalDataGuard<string>;
 
-  private endCursor: string | null = null;
-  private readonly firstPage: Task<
+  protected readonly firstPage: Task<
     [PleinClient | undefined, string | undefined, number],
     ModerationQueuePage | undefined
   >;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly localize: LocalizeController,
     private readonly request: () => ModerationRequest,
   ) {
+    super(host);
     this.personalData = new PersonalDataGuard<string>(host);
     this.firstPage = new Task(host, {
       args: () => {
@@ -127,41 +123,10 @@ export class ModerationQueueController {
     });
   }
 
-  get status(): TaskStatus {
-    return this.firstPage.status;
-  }
-
-  get error(): unknown {
-    return this.firstPage.error;
-  }
-
-  reload(): Promise<unknown> {
-    return this.firstPage.run();
-  }
-
   /** The next page, added below. Returns the items that were added. */
-  async loadMore(): Promise<ModerationItem[]> {
+  loadMore(): Promise<ModerationItem[]> {
     const { client, pageSize } = this.request();
-    if (!client || this.loadingMore || !this.hasNextPage) return [];
-    this.loadingMore = true;
-    this.moreFailed = undefined;
-    this.host.requestUpdate();
-    try {
-      const page = await client.moderationQueue({ first: pageSize, after: this.endCursor });
-      const known = new Set(this.items.map((item) => item.id));
-      const added = page.edges.map((edge) => edge.node).filter((item) => !known.has(item.id));
-      this.items = [...this.items, ...added];
-      this.totalCount = page.totalCount;
-      this.hasNextPage = page.pageInfo.hasNextPage;
-      this.endCursor = page.pageInfo.endCursor;
-      return added;
-    } catch (error) {
-      this.moreFailed = error;
-      return [];
-    } finally {
-      this.loadingMore = false;
-      this.host.requestUpdate();
-    }
+    return this.loadNextPage(client && ((after) => client.moderationQueue({ first: pageSize, after })));
   }
 
   /** Opens one form under an item, with the text to edit filled in; another open form of the item closes. */
@@ -335,14 +300,6 @@ export class ModerationQueueController {
     this.panels.delete(itemId);
     this.notices.delete(itemId);
   }
-
-  private show(page: ModerationQueuePage | undefined): void {
-    this.items = page?.edges.map((edge) => edge.node) ?? [];
-    this.totalCount = page?.totalCount ?? 0;
-    this.hasNextPage = page?.pageInfo.hasNextPage ?? false;
-    this.endCursor = page?.pageInfo.endCursor ?? null;
-    this.moreFailed = undefined;
-  }
 }
 
 export interface AuditLogRequest {
@@ -356,23 +313,18 @@ export interface AuditLogRequest {
  * The audit log, newest first, page by page; read-only. It loads when it is first shown, and again after every
  * decision made on this page (`refresh`), so it never shows less than what just happened.
  */
-export class AuditLogController {
-  entries: AuditEntry[] = [];
-  hasNextPage = false;
-  loadingMore = false;
-  moreFailed: unknown = undefined;
-
-  private endCursor: string | null = null;
+export class AuditLogController extends PagedList<AuditEntry> {
   private generation = 0;
-  private readonly firstPage: Task<
+  protected readonly firstPage: Task<
     [PleinClient | undefined, string | undefined, number, number],
     AuditLogPage | undefined
   >;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly request: () => AuditLogRequest,
   ) {
+    super(host);
     this.firstPage = new Task(host, {
       args: () => {
         const { client, readerId, pageSize } = this.request();
@@ -392,16 +344,9 @@ export class AuditLogController {
     });
   }
 
-  get status(): TaskStatus {
-    return this.firstPage.status;
-  }
-
-  get error(): unknown {
-    return this.firstPage.error;
-  }
-
-  reload(): Promise<unknown> {
-    return this.firstPage.run();
+  /** The log's entries, newest first. */
+  get entries(): AuditEntry[] {
+    return this.items;
   }
 
   /** Something was decided here: load the log again when it is shown. */
@@ -410,34 +355,9 @@ export class AuditLogController {
     this.host.requestUpdate();
   }
 
-  async loadMore(): Promise<AuditEntry[]> {
+  loadMore(): Promise<AuditEntry[]> {
     const { client, pageSize } = this.request();
-    if (!client || this.loadingMore || !this.hasNextPage) return [];
-    this.loadingMore = true;
-    this.moreFailed = undefined;
-    this.host.requestUpdate();
-    try {
-      const page = await client.auditLog({ first: pageSize, after: this.endCursor });
-      const known = new Set(this.entries.map((entry) => entry.id));
-      const added = page.edges.map((edge) => edge.node).filter((entry) => !known.has(entry.id));
-      this.entries = [...this.entries, ...added];
-      this.hasNextPage = page.pageInfo.hasNextPage;
-      this.endCursor = page.pageInfo.endCursor;
-      return added;
-    } catch (error) {
-      this.moreFailed = error;
-      return [];
-    } finally {
-      this.loadingMore = false;
-      this.host.requestUpdate();
-    }
-  }
-
-  private show(page: AuditLogPage): void {
-    this.entries = page.edges.map((edge) => edge.node);
-    this.hasNextPage = page.pageInfo.hasNextPage;
-    this.endCursor = page.pageInfo.endCursor;
-    this.moreFailed = undefined;
+    return this.loadNextPage(client && ((after) => client.auditLog({ first: pageSize, after })));
   }
 }
 

@@ -2,6 +2,7 @@ import type { PleinClient, QuestionPage, QuestionsQuery, QuestionSummary } from 
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { DataChangeController } from './data-change-controller.ts';
+import { unseenNodes } from './paging.ts';
 
 export interface QuestionsRequest {
   client: PleinClient | undefined;
@@ -51,11 +52,7 @@ export class QuestionsController {
         return client.questions({ ...query, after: this.endCursor }, { signal });
       },
       onComplete: (page) => {
-        const known = new Set(this.items.map((item) => item.id));
-        this.items = [
-          ...this.items,
-          ...(page?.edges.map((edge) => edge.node).filter((node) => !known.has(node.id)) ?? []),
-        ];
+        this.items = [...this.items, ...unseenNodes(this.items, page)];
         this.take(page);
       },
     });

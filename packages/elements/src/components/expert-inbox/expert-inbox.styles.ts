@@ -93,20 +93,6 @@ export const expertInboxStyles = css`
       overflow-wrap: anywhere;
     }
 
-    .error-summary-heading {
-      font-weight: 700;
-    }
-
-    .error-summary ul {
-      margin-block: 0;
-      padding-inline-start: 1.25em;
-    }
-
-    .error-summary a {
-      color: var(--_plein-error-color);
-      font-weight: 600;
-    }
-
     .more {
       margin-block-start: 1em;
     }

@@ -12,9 +12,11 @@ import { SessionController } from '../../controllers/session-controller.ts';
 import { renderUserText } from '../../base/user-text.ts';
 import { renderHoneypot } from '../../form/anti-spam.ts';
 import { renderCharacterCounter } from '../../form/character-counter.ts';
+import { orderedErrors, renderErrorSummary } from '../../form/error-summary.ts';
 import { antiSpam } from '../../localize/nl/anti-spam.ts';
 import { common } from '../../localize/nl/common.ts';
 import { expertInbox } from '../../localize/nl/expert-inbox.ts';
+import { errorSummaryStyles } from '../../styles/error-summary.styles.ts';
 import { expertInboxStyles } from './expert-inbox.styles.ts';
 
 /** A question older than this is marked: it has waited too long for an expert. */
@@ -71,7 +73,7 @@ const answerFields = [
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
  */
 export class PleinExpertInbox extends PleinElement {
-  static override styles = [...PleinElement.styles, expertInboxStyles];
+  static override styles = [...PleinElement.styles, errorSummaryStyles, expertInboxStyles];
 
   static override strings = { ...common, ...expertInbox, ...antiSpam };
 
@@ -351,31 +353,19 @@ export class PleinExpertInbox extends PleinElement {
 
   private renderErrorSummary(questionId: string) {
     const { errors } = this.answers.get(questionId);
-    const known = answerFields.map(([field]) => field as string);
-    const entries = [...answerFields.map(([field]) => field), ...Object.keys(errors).filter((f) => !known.includes(f))]
-      .map((field) => [field, errors[field]] as const)
-      .filter((entry): entry is readonly [string, string] => Boolean(entry[1]));
-    if (entries.length === 0) return nothing;
-    return html`
-      <div
-        part="error-summary"
-        class="alert error-summary"
-        role="alert"
-        tabindex="-1"
-        aria-labelledby="error-summary-${questionId}"
-      >
-        <p id="error-summary-${questionId}" class="error-summary-heading">${this.t('expertInbox.form.errorSummary')}</p>
-        <ul>
-          ${entries.map(([field, message]) => {
-            const prefix = answerFields.find(([name]) => name === field)?.[1];
-            const target = prefix && `${prefix}-${questionId}`;
-            return html`<li>
-              ${target ? html`<a href="#${target}" @click=${(event: Event) => this.focusField(event, target)}>${message}</a>` : message}
-            </li>`;
-          })}
-        </ul>
-      </div>
-    `;
+    return renderErrorSummary({
+      entries: orderedErrors(
+        errors,
+        answerFields.map(([field]) => field),
+      ),
+      heading: this.t('expertInbox.form.errorSummary'),
+      headingId: `error-summary-${questionId}`,
+      targetOf: (field) => {
+        const prefix = answerFields.find(([name]) => name === field)?.[1];
+        return prefix && `${prefix}-${questionId}`;
+      },
+      onFocusField: (event, id) => this.focusField(event, id),
+    });
   }
 
   private renderMore() {

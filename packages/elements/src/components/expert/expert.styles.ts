@@ -70,20 +70,6 @@ export const expertStyles = css`
       margin-block-end: 0.5em;
     }
 
-    .error-summary-heading {
-      font-weight: 700;
-    }
-
-    .error-summary ul {
-      margin-block: 0;
-      padding-inline-start: 1.25em;
-    }
-
-    .error-summary a {
-      color: var(--_plein-error-color);
-      font-weight: 600;
-    }
-
     .actions {
       display: flex;
       flex-wrap: wrap;

@@ -13,6 +13,7 @@ import {
   profileLimits,
 } from '../../controllers/expert-controller.ts';
 import { renderCharacterCounter } from '../../form/character-counter.ts';
+import { orderedErrors, renderErrorSummary } from '../../form/error-summary.ts';
 import { common } from '../../localize/nl/common.ts';
 import { expert, expertCard } from '../../localize/nl/expert.ts';
 import type { TranslationKey } from '../../localize/translations.ts';
@@ -24,6 +25,7 @@ import {
   renderVerified,
   responseTimeText,
 } from './expert-card.ts';
+import { errorSummaryStyles } from '../../styles/error-summary.styles.ts';
 import { expertStyles } from './expert.styles.ts';
 
 interface FieldView {
@@ -88,7 +90,7 @@ const fieldId = (field: string) => `profile-${field}`;
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
  */
 export class PleinExpert extends PleinElement {
-  static override styles = [...PleinElement.styles, expertCardStyles, expertStyles];
+  static override styles = [...PleinElement.styles, expertCardStyles, errorSummaryStyles, expertStyles];
 
   static override strings = { ...common, ...expertCard, ...expert };
 
@@ -254,36 +256,15 @@ export class PleinExpert extends PleinElement {
   }
 
   private renderErrorSummary() {
-    const entries = Object.entries(this.form.errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
-    if (entries.length === 0) return nothing;
-    const order = (field: string) => {
-      const index = (profileFields as readonly string[]).indexOf(field);
-      return index === -1 ? profileFields.length : index;
-    };
-    entries.sort(([a], [b]) => order(a) - order(b));
-    return html`
-      <div
-        part="error-summary"
-        id="error-summary"
-        class="alert error-summary"
-        role="alert"
-        tabindex="-1"
-        aria-labelledby="error-summary-heading"
-      >
-        <p id="error-summary-heading" class="error-summary-heading">${this.t('expert.edit.errorSummary')}</p>
-        <ul>
-          ${entries.map(([field, message]) =>
-            (profileFields as readonly string[]).includes(field)
-              ? html`<li>
-                  <a href="#${fieldId(field)}" @click=${(event: Event) => this.focusField(event, fieldId(field))}
-                    >${message}</a
-                  >
-                </li>`
-              : html`<li>${message}</li>`,
-          )}
-        </ul>
-      </div>
-    `;
+    const fields: readonly string[] = profileFields;
+    return renderErrorSummary({
+      entries: orderedErrors(this.form.errors, fields),
+      heading: this.t('expert.edit.errorSummary'),
+      headingId: 'error-summary-heading',
+      id: 'error-summary',
+      targetOf: (field) => (fields.includes(field) ? fieldId(field) : undefined),
+      onFocusField: (event, id) => this.focusField(event, id),
+    });
   }
 
   private renderLoadError(error: unknown) {

@@ -163,20 +163,6 @@ export const questionStyles = css`
       max-inline-size: 40em;
     }
 
-    .error-summary-heading {
-      font-weight: 700;
-    }
-
-    .error-summary ul {
-      margin-block: 0;
-      padding-inline-start: 1.25em;
-    }
-
-    .error-summary a {
-      color: var(--_plein-error-color);
-      font-weight: 600;
-    }
-
     .status {
       min-block-size: 1.5em;
       margin-block: 0.75em 0;

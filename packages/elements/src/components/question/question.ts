@@ -20,8 +20,10 @@ import { expertLines, formatDate } from '../expert/expert-card.ts';
 import { expertHrefFor, routeExpertOpen } from '../expert/expert-link.ts';
 import { renderHoneypot } from '../../form/anti-spam.ts';
 import { renderCharacterCounter } from '../../form/character-counter.ts';
+import { orderedErrors, renderErrorSummary } from '../../form/error-summary.ts';
 import { personalDataStyles } from '../../form/personal-data-panel.ts';
 import { choiceStyles } from '../../styles/choice.styles.ts';
+import { errorSummaryStyles } from '../../styles/error-summary.styles.ts';
 import { questionFlagStyles } from './question-flag.styles.ts';
 import { questionStyles } from './question.styles.ts';
 import { antiSpam } from '../../localize/nl/anti-spam.ts';
@@ -137,6 +139,7 @@ export class PleinQuestion extends PleinElement {
     ...PleinElement.styles,
     personalDataStyles,
     choiceStyles,
+    errorSummaryStyles,
     questionStyles,
     questionFlagStyles,
   ];
@@ -1066,30 +1069,13 @@ export class PleinQuestion extends PleinElement {
   }
 
   private renderErrorSummary() {
-    const entries = Object.entries(this.form.errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
-    if (entries.length === 0) return nothing;
-    const fields = [...fieldIds.keys()];
-    const order = (field: string) => (fields.includes(field) ? fields.indexOf(field) : fields.length);
-    entries.sort(([a], [b]) => order(a) - order(b));
-    return html`
-      <div
-        part="error-summary"
-        class="alert error-summary"
-        role="alert"
-        tabindex="-1"
-        aria-labelledby="error-summary-heading"
-      >
-        <p id="error-summary-heading" class="error-summary-heading">${this.t('question.form.errorSummary')}</p>
-        <ul>
-          ${entries.map(([field, message]) => {
-            const id = fieldIds.get(field);
-            return html`<li>
-              ${id ? html`<a href="#${id}" @click=${(event: Event) => this.focusField(event, id)}>${message}</a>` : message}
-            </li>`;
-          })}
-        </ul>
-      </div>
-    `;
+    return renderErrorSummary({
+      entries: orderedErrors(this.form.errors, [...fieldIds.keys()]),
+      heading: this.t('question.form.errorSummary'),
+      headingId: 'error-summary-heading',
+      targetOf: (field) => fieldIds.get(field),
+      onFocusField: (event, id) => this.focusField(event, id),
+    });
   }
 
   private renderLoadError(error: unknown) {

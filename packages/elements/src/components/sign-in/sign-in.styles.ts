@@ -25,20 +25,6 @@ export const signInStyles = css`
       inline-size: auto;
     }
 
-    .error-summary-heading {
-      font-weight: 700;
-    }
-
-    .error-summary ul {
-      margin-block: 0;
-      padding-inline-start: 1.25em;
-    }
-
-    .error-summary a {
-      color: var(--_plein-error-color);
-      font-weight: 600;
-    }
-
     .alternative {
       margin-block-start: 1.5em;
       padding-block-start: 1em;

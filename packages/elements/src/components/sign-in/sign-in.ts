@@ -7,8 +7,10 @@ import { SessionController } from '../../controllers/session-controller.ts';
 import { returnAddress, SignInController, type SignInResult } from '../../controllers/sign-in-controller.ts';
 import { PleinSignedInEvent } from '../../events/signed-in.ts';
 import { PleinSignedOutEvent } from '../../events/signed-out.ts';
+import { orderedErrors, renderErrorSummary } from '../../form/error-summary.ts';
 import { common } from '../../localize/nl/common.ts';
 import { signIn } from '../../localize/nl/sign-in.ts';
+import { errorSummaryStyles } from '../../styles/error-summary.styles.ts';
 import { signInStyles } from './sign-in.styles.ts';
 
 /** The form's fields in their order on screen; the error summary lists them so. */
@@ -64,7 +66,7 @@ const fieldIds = new Map([
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
  */
 export class PleinSignIn extends PleinElement {
-  static override styles = [...PleinElement.styles, signInStyles];
+  static override styles = [...PleinElement.styles, errorSummaryStyles, signInStyles];
 
   static override strings = { ...common, ...signIn };
 
@@ -302,30 +304,13 @@ export class PleinSignIn extends PleinElement {
   }
 
   private renderErrorSummary() {
-    const entries = Object.entries(this.form.errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
-    if (entries.length === 0) return nothing;
-    const fields = [...fieldIds.keys()];
-    const order = (field: string) => (fields.includes(field) ? fields.indexOf(field) : fields.length);
-    entries.sort(([a], [b]) => order(a) - order(b));
-    return html`
-      <div
-        part="error-summary"
-        class="alert error-summary"
-        role="alert"
-        tabindex="-1"
-        aria-labelledby="error-summary-heading"
-      >
-        <p id="error-summary-heading" class="error-summary-heading">${this.t('signIn.errorSummary')}</p>
-        <ul>
-          ${entries.map(([field, message]) => {
-            const id = fieldIds.get(field);
-            return html`<li>
-              ${id ? html`<a href="#${id}" @click=${(event: Event) => this.focusField(event, id)}>${message}</a>` : message}
-            </li>`;
-          })}
-        </ul>
-      </div>
-    `;
+    return renderErrorSummary({
+      entries: orderedErrors(this.form.errors, [...fieldIds.keys()]),
+      heading: this.t('signIn.errorSummary'),
+      headingId: 'error-summary-heading',
+      targetOf: (field) => fieldIds.get(field),
+      onFocusField: (event, id) => this.focusField(event, id),
+    });
   }
 
   /** "17:45" today, otherwise the date with it. */
