@@ -19,13 +19,23 @@ export interface ErrorSummaryOptions {
   id?: string;
   /** The id of the field a message links to; a message without one is plain text. */
   targetOf: (field: string) => string | undefined;
-  /** Moves focus to the field: the link stays inside the shadow root. */
-  onFocusField: (event: Event, id: string) => void;
+}
+
+/**
+ * A summary link moves focus to its field in the same shadow root (where `#id` in the page's URL would not reach),
+ * and leaves the page's own URL and scroll position as they are.
+ */
+function focusField(event: Event, id: string): void {
+  event.preventDefault();
+  const root = (event.currentTarget as Element).getRootNode() as Document | ShadowRoot;
+  const field = root.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+  field?.focus();
+  field?.scrollIntoView({ block: 'center' });
 }
 
 /** The list of problems above a form, each linked to its field; nothing when there are none. */
 export function renderErrorSummary(options: ErrorSummaryOptions) {
-  const { entries, heading, headingId, id, targetOf, onFocusField } = options;
+  const { entries, heading, headingId, id, targetOf } = options;
   if (entries.length === 0) return nothing;
   return html`
     <div
@@ -41,7 +51,7 @@ export function renderErrorSummary(options: ErrorSummaryOptions) {
         ${entries.map(([field, message]) => {
           const target = targetOf(field);
           return html`<li>
-            ${target ? html`<a href="#${target}" @click=${(event: Event) => onFocusField(event, target)}>${message}</a>` : message}
+            ${target ? html`<a href="#${target}" @click=${(event: Event) => focusField(event, target)}>${message}</a>` : message}
           </li>`;
         })}
       </ul>

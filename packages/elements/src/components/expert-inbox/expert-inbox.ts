@@ -364,7 +364,6 @@ export class PleinExpertInbox extends PleinElement {
         const prefix = answerFields.find(([name]) => name === field)?.[1];
         return prefix && `${prefix}-${questionId}`;
       },
-      onFocusField: (event, id) => this.focusField(event, id),
     });
   }
 
@@ -487,13 +486,5 @@ export class PleinExpertInbox extends PleinElement {
 
   private focusOn(selector: string): void {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
-  /** The summary's links go to the field inside this shadow root; the page's own URL and scroll stay as they are. */
-  private focusField(event: Event, id: string): void {
-    event.preventDefault();
-    const field = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
-    field?.focus();
-    field?.scrollIntoView({ block: 'center' });
   }
 }

@@ -263,7 +263,6 @@ export class PleinExpert extends PleinElement {
       headingId: 'error-summary-heading',
       id: 'error-summary',
       targetOf: (field) => (fields.includes(field) ? fieldId(field) : undefined),
-      onFocusField: (event, id) => this.focusField(event, id),
     });
   }
 
@@ -288,14 +287,6 @@ export class PleinExpert extends PleinElement {
 
   private focusFirst(selector: string): void {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
-  /** The summary's links go to the field inside this shadow root; the page's own URL and scroll stay as they are. */
-  private focusField(event: Event, id: string): void {
-    event.preventDefault();
-    const field = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
-    field?.focus();
-    field?.scrollIntoView({ block: 'center' });
   }
 
   private async onEdit(profile: ExpertProfile): Promise<void> {

@@ -1074,7 +1074,6 @@ export class PleinQuestion extends PleinElement {
       heading: this.t('question.form.errorSummary'),
       headingId: 'error-summary-heading',
       targetOf: (field) => fieldIds.get(field),
-      onFocusField: (event, id) => this.focusField(event, id),
     });
   }
 
@@ -1118,14 +1117,6 @@ export class PleinQuestion extends PleinElement {
       const posted = new PleinAnswerPostedEvent(questionId, result.answer.id);
       this.dispatchEvent(posted);
     }
-  }
-
-  /** The summary's links go to the field inside this shadow root; the page's own URL and scroll stay as they are. */
-  private focusField(event: Event, id: string): void {
-    event.preventDefault();
-    const field = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
-    field?.focus();
-    field?.scrollIntoView({ block: 'center' });
   }
 
   private async onExpertLink(

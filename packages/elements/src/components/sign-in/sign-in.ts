@@ -309,7 +309,6 @@ export class PleinSignIn extends PleinElement {
       heading: this.t('signIn.errorSummary'),
       headingId: 'error-summary-heading',
       targetOf: (field) => fieldIds.get(field),
-      onFocusField: (event, id) => this.focusField(event, id),
     });
   }
 
@@ -394,13 +393,5 @@ export class PleinSignIn extends PleinElement {
 
   private focusOn(selector: string): void {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
-  /** The summary's links go to the field inside this shadow root; the page's own URL and scroll stay as they are. */
-  private focusField(event: Event, id: string): void {
-    event.preventDefault();
-    const field = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
-    field?.focus();
-    field?.scrollIntoView({ block: 'center' });
   }
 }
