@@ -33,7 +33,7 @@ export async function generatedTypes(): Promise<string> {
           enumsAsTypes: true,
           useTypeImports: true,
           avoidOptionals: { field: true, inputValue: false, object: true },
-          scalars: { DateTime: 'string' },
+          scalars: { DateTime: 'string', Date: 'string' },
           skipTypename: true,
           dedupeFragments: true,
         },

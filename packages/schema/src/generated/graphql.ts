@@ -157,6 +157,22 @@ export type RedactContentInput = {
   title?: string | null | undefined;
 };
 
+export type ReportBucketSize = 'DAY' | 'MONTH' | 'WEEK';
+
+export type ReportFrequency =
+  /** On the first day of the month, for the month before. */
+  | 'MONTHLY'
+  /** On Monday, for the week (Monday to Sunday) before. */
+  | 'WEEKLY';
+
+export type ReportScheduleInput = {
+  community: string;
+  /** Null switches the e-mail off. */
+  frequency?: ReportFrequency | null | undefined;
+  /** Ids of accounts with the STAFF or ADMIN role in this community; at most 20. */
+  recipientIds: Array<string | number>;
+};
+
 export type RequestSignInLinkInput = {
   community: string;
   email: string;
@@ -1338,6 +1354,197 @@ export type ReleaseClaimMutation = {
   };
 };
 
+export type ReportScheduleQueryVariables = Exact<{
+  community: string;
+}>;
+
+export type ReportScheduleQuery = {
+  community: {
+    id: string;
+    reportSchedule: {
+      frequency: ReportFrequency | null;
+      nextSendAt: string | null;
+      recipients: Array<{ id: string; displayName: string; email: string }>;
+      candidates: Array<{ id: string; displayName: string; email: string }>;
+    };
+  } | null;
+};
+
+export type ReportScheduleFieldsFragment = {
+  frequency: ReportFrequency | null;
+  nextSendAt: string | null;
+  recipients: Array<{ id: string; displayName: string; email: string }>;
+  candidates: Array<{ id: string; displayName: string; email: string }>;
+};
+
+export type ReportQueryVariables = Exact<{
+  community: string;
+  from: string;
+  to: string;
+  municipality?: string | null | undefined;
+}>;
+
+export type ReportQuery = {
+  community: {
+    id: string;
+    municipalities: Array<{ slug: string; name: string }>;
+    report: {
+      generatedAt: string;
+      suppressionThreshold: number;
+      bucketSize: ReportBucketSize;
+      period: { from: string; to: string };
+      previousPeriod: { from: string; to: string };
+      municipality: { slug: string; name: string } | null;
+      questions: {
+        current: { value: number | null; suppressed: boolean; label: string };
+        previous: { value: number | null; suppressed: boolean; label: string };
+      };
+      answers: {
+        current: { value: number | null; suppressed: boolean; label: string };
+        previous: { value: number | null; suppressed: boolean; label: string };
+      };
+      expertAnsweredShare: {
+        current: { value: number | null; suppressed: boolean; label: string };
+        previous: { value: number | null; suppressed: boolean; label: string };
+      };
+      resolvedShare: {
+        current: { value: number | null; suppressed: boolean; label: string };
+        previous: { value: number | null; suppressed: boolean; label: string };
+      };
+      medianHoursToFirstAnswer: {
+        current: { hours: number | null; suppressed: boolean; label: string };
+        previous: { hours: number | null; suppressed: boolean; label: string };
+      };
+      medianHoursToFirstExpertAnswer: {
+        current: { hours: number | null; suppressed: boolean; label: string };
+        previous: { hours: number | null; suppressed: boolean; label: string };
+      };
+      unansweredAfter48Hours: {
+        current: { value: number | null; suppressed: boolean; label: string };
+        previous: { value: number | null; suppressed: boolean; label: string };
+      };
+      visits: {
+        current: { value: number | null; suppressed: boolean; label: string };
+        previous: { value: number | null; suppressed: boolean; label: string };
+      };
+      questionsByTopic: Array<{
+        titles: Array<string>;
+        topic: { slug: string; name: string };
+        questions: {
+          current: { value: number | null; suppressed: boolean; label: string };
+          previous: { value: number | null; suppressed: boolean; label: string };
+        };
+      }>;
+      questionsByMunicipality: Array<{
+        municipality: { slug: string; name: string } | null;
+        questions: {
+          current: { value: number | null; suppressed: boolean; label: string };
+          previous: { value: number | null; suppressed: boolean; label: string };
+        };
+      }>;
+      questionsOverTime: Array<{
+        period: { from: string; to: string };
+        questions: { value: number | null; suppressed: boolean; label: string };
+        previous: { value: number | null; suppressed: boolean; label: string };
+      }>;
+      visitsByPage: Array<{
+        page: string;
+        element: string;
+        visits: {
+          current: { value: number | null; suppressed: boolean; label: string };
+          previous: { value: number | null; suppressed: boolean; label: string };
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type ReportCountFieldsFragment = { value: number | null; suppressed: boolean; label: string };
+
+export type ReportFigureFieldsFragment = {
+  current: { value: number | null; suppressed: boolean; label: string };
+  previous: { value: number | null; suppressed: boolean; label: string };
+};
+
+export type ReportShareFieldsFragment = {
+  current: { value: number | null; suppressed: boolean; label: string };
+  previous: { value: number | null; suppressed: boolean; label: string };
+};
+
+export type ReportDurationFieldsFragment = {
+  current: { hours: number | null; suppressed: boolean; label: string };
+  previous: { hours: number | null; suppressed: boolean; label: string };
+};
+
+export type ReportFieldsFragment = {
+  generatedAt: string;
+  suppressionThreshold: number;
+  bucketSize: ReportBucketSize;
+  period: { from: string; to: string };
+  previousPeriod: { from: string; to: string };
+  municipality: { slug: string; name: string } | null;
+  questions: {
+    current: { value: number | null; suppressed: boolean; label: string };
+    previous: { value: number | null; suppressed: boolean; label: string };
+  };
+  answers: {
+    current: { value: number | null; suppressed: boolean; label: string };
+    previous: { value: number | null; suppressed: boolean; label: string };
+  };
+  expertAnsweredShare: {
+    current: { value: number | null; suppressed: boolean; label: string };
+    previous: { value: number | null; suppressed: boolean; label: string };
+  };
+  resolvedShare: {
+    current: { value: number | null; suppressed: boolean; label: string };
+    previous: { value: number | null; suppressed: boolean; label: string };
+  };
+  medianHoursToFirstAnswer: {
+    current: { hours: number | null; suppressed: boolean; label: string };
+    previous: { hours: number | null; suppressed: boolean; label: string };
+  };
+  medianHoursToFirstExpertAnswer: {
+    current: { hours: number | null; suppressed: boolean; label: string };
+    previous: { hours: number | null; suppressed: boolean; label: string };
+  };
+  unansweredAfter48Hours: {
+    current: { value: number | null; suppressed: boolean; label: string };
+    previous: { value: number | null; suppressed: boolean; label: string };
+  };
+  visits: {
+    current: { value: number | null; suppressed: boolean; label: string };
+    previous: { value: number | null; suppressed: boolean; label: string };
+  };
+  questionsByTopic: Array<{
+    titles: Array<string>;
+    topic: { slug: string; name: string };
+    questions: {
+      current: { value: number | null; suppressed: boolean; label: string };
+      previous: { value: number | null; suppressed: boolean; label: string };
+    };
+  }>;
+  questionsByMunicipality: Array<{
+    municipality: { slug: string; name: string } | null;
+    questions: {
+      current: { value: number | null; suppressed: boolean; label: string };
+      previous: { value: number | null; suppressed: boolean; label: string };
+    };
+  }>;
+  questionsOverTime: Array<{
+    period: { from: string; to: string };
+    questions: { value: number | null; suppressed: boolean; label: string };
+    previous: { value: number | null; suppressed: boolean; label: string };
+  }>;
+  visitsByPage: Array<{
+    page: string;
+    element: string;
+    visits: {
+      current: { value: number | null; suppressed: boolean; label: string };
+      previous: { value: number | null; suppressed: boolean; label: string };
+    };
+  }>;
+};
+
 export type RequestSignInLinkMutationVariables = Exact<{
   input: RequestSignInLinkInput;
 }>;
@@ -1381,6 +1588,22 @@ export type ResolveQuestionMutation = {
           verified: boolean;
         } | null;
       };
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type SetReportScheduleMutationVariables = Exact<{
+  input: ReportScheduleInput;
+}>;
+
+export type SetReportScheduleMutation = {
+  setReportSchedule: {
+    schedule: {
+      frequency: ReportFrequency | null;
+      nextSendAt: string | null;
+      recipients: Array<{ id: string; displayName: string; email: string }>;
+      candidates: Array<{ id: string; displayName: string; email: string }>;
     } | null;
     errors: Array<{ field: string | null; code: string; message: string }>;
   };
@@ -2041,6 +2264,206 @@ export const ModerationItemFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'ModerationItemFields' },
 ) as unknown as TypedDocumentString<ModerationItemFieldsFragment, unknown>;
+export const ReportScheduleFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ReportScheduleFields on ReportSchedule {
+  frequency
+  nextSendAt
+  recipients {
+    id
+    displayName
+    email
+  }
+  candidates {
+    id
+    displayName
+    email
+  }
+}
+    `,
+  { fragmentName: 'ReportScheduleFields' },
+) as unknown as TypedDocumentString<ReportScheduleFieldsFragment, unknown>;
+export const ReportCountFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ReportCountFields on ReportCount {
+  value
+  suppressed
+  label
+}
+    `,
+  { fragmentName: 'ReportCountFields' },
+) as unknown as TypedDocumentString<ReportCountFieldsFragment, unknown>;
+export const ReportFigureFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ReportFigureFields on ReportFigure {
+  current {
+    ...ReportCountFields
+  }
+  previous {
+    ...ReportCountFields
+  }
+}
+    fragment ReportCountFields on ReportCount {
+  value
+  suppressed
+  label
+}`,
+  { fragmentName: 'ReportFigureFields' },
+) as unknown as TypedDocumentString<ReportFigureFieldsFragment, unknown>;
+export const ReportShareFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ReportShareFields on ReportShareFigure {
+  current {
+    value
+    suppressed
+    label
+  }
+  previous {
+    value
+    suppressed
+    label
+  }
+}
+    `,
+  { fragmentName: 'ReportShareFields' },
+) as unknown as TypedDocumentString<ReportShareFieldsFragment, unknown>;
+export const ReportDurationFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ReportDurationFields on ReportDurationFigure {
+  current {
+    hours
+    suppressed
+    label
+  }
+  previous {
+    hours
+    suppressed
+    label
+  }
+}
+    `,
+  { fragmentName: 'ReportDurationFields' },
+) as unknown as TypedDocumentString<ReportDurationFieldsFragment, unknown>;
+export const ReportFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ReportFields on Report {
+  period {
+    from
+    to
+  }
+  previousPeriod {
+    from
+    to
+  }
+  municipality {
+    slug
+    name
+  }
+  generatedAt
+  suppressionThreshold
+  questions {
+    ...ReportFigureFields
+  }
+  answers {
+    ...ReportFigureFields
+  }
+  expertAnsweredShare {
+    ...ReportShareFields
+  }
+  resolvedShare {
+    ...ReportShareFields
+  }
+  medianHoursToFirstAnswer {
+    ...ReportDurationFields
+  }
+  medianHoursToFirstExpertAnswer {
+    ...ReportDurationFields
+  }
+  unansweredAfter48Hours {
+    ...ReportFigureFields
+  }
+  visits {
+    ...ReportFigureFields
+  }
+  questionsByTopic {
+    topic {
+      slug
+      name
+    }
+    questions {
+      ...ReportFigureFields
+    }
+    titles
+  }
+  questionsByMunicipality {
+    municipality {
+      slug
+      name
+    }
+    questions {
+      ...ReportFigureFields
+    }
+  }
+  bucketSize
+  questionsOverTime {
+    period {
+      from
+      to
+    }
+    questions {
+      ...ReportCountFields
+    }
+    previous {
+      ...ReportCountFields
+    }
+  }
+  visitsByPage {
+    page
+    element
+    visits {
+      ...ReportFigureFields
+    }
+  }
+}
+    fragment ReportCountFields on ReportCount {
+  value
+  suppressed
+  label
+}
+fragment ReportFigureFields on ReportFigure {
+  current {
+    ...ReportCountFields
+  }
+  previous {
+    ...ReportCountFields
+  }
+}
+fragment ReportShareFields on ReportShareFigure {
+  current {
+    value
+    suppressed
+    label
+  }
+  previous {
+    value
+    suppressed
+    label
+  }
+}
+fragment ReportDurationFields on ReportDurationFigure {
+  current {
+    hours
+    suppressed
+    label
+  }
+  previous {
+    hours
+    suppressed
+    label
+  }
+}`,
+  { fragmentName: 'ReportFields' },
+) as unknown as TypedDocumentString<ReportFieldsFragment, unknown>;
 export const AcceptAnswerDocument = new TypedDocumentString(`
     mutation AcceptAnswer($input: AcceptAnswerInput!) {
   acceptAnswer(input: $input) {
@@ -3204,6 +3627,158 @@ export const ReleaseClaimDocument = new TypedDocumentString(`
   code
   message
 }`) as unknown as TypedDocumentString<ReleaseClaimMutation, ReleaseClaimMutationVariables>;
+export const ReportScheduleDocument = new TypedDocumentString(`
+    query ReportSchedule($community: String!) {
+  community(slug: $community) {
+    id
+    reportSchedule {
+      ...ReportScheduleFields
+    }
+  }
+}
+    fragment ReportScheduleFields on ReportSchedule {
+  frequency
+  nextSendAt
+  recipients {
+    id
+    displayName
+    email
+  }
+  candidates {
+    id
+    displayName
+    email
+  }
+}`) as unknown as TypedDocumentString<ReportScheduleQuery, ReportScheduleQueryVariables>;
+export const ReportDocument = new TypedDocumentString(`
+    query Report($community: String!, $from: Date!, $to: Date!, $municipality: String) {
+  community(slug: $community) {
+    id
+    municipalities {
+      slug
+      name
+    }
+    report(from: $from, to: $to, municipality: $municipality) {
+      ...ReportFields
+    }
+  }
+}
+    fragment ReportCountFields on ReportCount {
+  value
+  suppressed
+  label
+}
+fragment ReportFigureFields on ReportFigure {
+  current {
+    ...ReportCountFields
+  }
+  previous {
+    ...ReportCountFields
+  }
+}
+fragment ReportShareFields on ReportShareFigure {
+  current {
+    value
+    suppressed
+    label
+  }
+  previous {
+    value
+    suppressed
+    label
+  }
+}
+fragment ReportDurationFields on ReportDurationFigure {
+  current {
+    hours
+    suppressed
+    label
+  }
+  previous {
+    hours
+    suppressed
+    label
+  }
+}
+fragment ReportFields on Report {
+  period {
+    from
+    to
+  }
+  previousPeriod {
+    from
+    to
+  }
+  municipality {
+    slug
+    name
+  }
+  generatedAt
+  suppressionThreshold
+  questions {
+    ...ReportFigureFields
+  }
+  answers {
+    ...ReportFigureFields
+  }
+  expertAnsweredShare {
+    ...ReportShareFields
+  }
+  resolvedShare {
+    ...ReportShareFields
+  }
+  medianHoursToFirstAnswer {
+    ...ReportDurationFields
+  }
+  medianHoursToFirstExpertAnswer {
+    ...ReportDurationFields
+  }
+  unansweredAfter48Hours {
+    ...ReportFigureFields
+  }
+  visits {
+    ...ReportFigureFields
+  }
+  questionsByTopic {
+    topic {
+      slug
+      name
+    }
+    questions {
+      ...ReportFigureFields
+    }
+    titles
+  }
+  questionsByMunicipality {
+    municipality {
+      slug
+      name
+    }
+    questions {
+      ...ReportFigureFields
+    }
+  }
+  bucketSize
+  questionsOverTime {
+    period {
+      from
+      to
+    }
+    questions {
+      ...ReportCountFields
+    }
+    previous {
+      ...ReportCountFields
+    }
+  }
+  visitsByPage {
+    page
+    element
+    visits {
+      ...ReportFigureFields
+    }
+  }
+}`) as unknown as TypedDocumentString<ReportQuery, ReportQueryVariables>;
 export const RequestSignInLinkDocument = new TypedDocumentString(`
     mutation RequestSignInLink($input: RequestSignInLinkInput!) {
   requestSignInLink(input: $input) {
@@ -3275,6 +3850,36 @@ fragment QuestionDetail on Question {
     id
   }
 }`) as unknown as TypedDocumentString<ResolveQuestionMutation, ResolveQuestionMutationVariables>;
+export const SetReportScheduleDocument = new TypedDocumentString(`
+    mutation SetReportSchedule($input: ReportScheduleInput!) {
+  setReportSchedule(input: $input) {
+    schedule {
+      ...ReportScheduleFields
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}
+fragment ReportScheduleFields on ReportSchedule {
+  frequency
+  nextSendAt
+  recipients {
+    id
+    displayName
+    email
+  }
+  candidates {
+    id
+    displayName
+    email
+  }
+}`) as unknown as TypedDocumentString<SetReportScheduleMutation, SetReportScheduleMutationVariables>;
 export const SignInWithLinkDocument = new TypedDocumentString(`
     mutation SignInWithLink($token: String!) {
   signInWithLink(token: $token) {

@@ -12,6 +12,20 @@ export interface MailMessage {
   html: string;
   /** Extra headers, for example List-Unsubscribe. */
   headers?: Record<string, string>;
+  /** Files sent along, for example a report's CSV or an appointment's .ics. */
+  attachments?: MailAttachment[];
+  /**
+   * A fixed Message-ID (`<…@…>`) for a message that must exist once, such as a period's report: should it ever be
+   * sent twice, mail servers and clients see the same message.
+   */
+  messageId?: string;
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  /** For example `text/csv; charset=utf-8` or `text/calendar; method=REQUEST; charset=utf-8`. */
+  contentType: string;
 }
 
 export interface Mailer {
@@ -40,6 +54,8 @@ export class NodemailerMailer implements Mailer {
       text: message.text,
       html: message.html,
       headers: message.headers,
+      attachments: message.attachments,
+      messageId: message.messageId,
     });
     if (!this.config.smtpUrl) await writeOutboxFile(this.config.outboxDir, info.message as Buffer);
   }

@@ -28,6 +28,10 @@ export interface Database {
   content_flags: ContentFlagRow;
   author_blocks: AuthorBlockRow;
   moderation_settings: ModerationSettingsRow;
+  visit_counts: VisitCountRow;
+  report_schedules: ReportScheduleRow;
+  report_recipients: ReportRecipientRow;
+  report_deliveries: ReportDeliveryRow;
 }
 
 export interface CommunityRow {
@@ -315,4 +319,44 @@ export interface ModerationSettingsRow {
   /** JSON array of words. */
   held_words: string;
   updated_at: string;
+}
+
+/** How often a page showed an element on one day. Nothing about the visitor: no address, cookie or identifier. */
+export interface VisitCountRow {
+  community_id: string;
+  /** YYYY-MM-DD in Dutch time (Europe/Amsterdam). */
+  day: string;
+  /** '' when the page named no municipality. */
+  municipality_id: string;
+  /** Origin and path, without query or fragment. */
+  page: string;
+  element: string;
+  count: number;
+}
+
+export type ReportFrequency = 'WEEKLY' | 'MONTHLY';
+
+export interface ReportScheduleRow {
+  community_id: string;
+  frequency: ReportFrequency;
+  /** Only periods that end after this moment are e-mailed. */
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportRecipientRow {
+  community_id: string;
+  user_id: string;
+}
+
+/** One report e-mail for one period and one recipient; the primary key makes sending it a single claim. */
+export interface ReportDeliveryRow {
+  community_id: string;
+  /** 2026-10 for a month, 2026-W44 for an ISO week. */
+  period_key: string;
+  user_id: string;
+  state: 'SENDING' | 'SENT' | 'FAILED';
+  claimed_at: string;
+  sent_at: string | null;
+  attempts: number;
 }

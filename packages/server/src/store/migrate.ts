@@ -7,6 +7,7 @@ import { askingSafelyMigration } from './migrations/0002-asking-safely.ts';
 import { followConfirmationSentMigration } from './migrations/0003-follow-confirmation-sent.ts';
 import { professionalsMigration } from './migrations/0004-professionals.ts';
 import { moderationMigration } from './migrations/0005-moderation.ts';
+import { insightMigration } from './migrations/0006-insight.ts';
 
 /** Every migration in order. One per change; never edit one that has landed. */
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '0003-follow-confirmation-sent': followConfirmationSentMigration(),
     '0004-professionals': professionalsMigration(),
     '0005-moderation': moderationMigration(),
+    '0006-insight': insightMigration(),
   };
 }
 
