@@ -17,6 +17,7 @@ const defineModules = [
   'plein-expert',
   'plein-experts',
   'plein-moderation',
+  'plein-report',
 ];
 
 const typescript = () => esbuild({ tsconfig: `${root}tsconfig.json`, target: 'es2022', sourceMap: true });

@@ -62,6 +62,7 @@ const tags = [
   'plein-expert',
   'plein-experts',
   'plein-moderation',
+  'plein-report',
   'plein-community',
 ];
 for (const tag of tags) {

@@ -55,6 +55,11 @@ import {
   RejectContentDocument,
   ReleaseClaimDocument,
   type ReleaseClaimMutation,
+  type ReportData,
+  ReportDocument,
+  type ReportFrequency,
+  ReportScheduleDocument,
+  type ReportScheduleFieldsFragment,
   RequestSignInLinkDocument,
   type RequestSignInLinkMutation,
   ResolveQuestionDocument,
@@ -62,6 +67,8 @@ import {
   SignInDocument,
   SignInWithLinkDocument,
   SignInWithPortalTokenDocument,
+  SetReportScheduleDocument,
+  type SetReportScheduleMutation,
   SignOutDocument,
   SimilarQuestionsDocument,
   type SimilarQuestionsQuery,
@@ -94,6 +101,7 @@ import type { AnswerSnapshot, LiveAnswersOptions, LiveStatus, LiveSubscription }
 import { type ClientLocale, errorMessages, notOwnerMessages } from './messages.ts';
 import { defaultRetryPolicy, type RetryPolicy, withRetries } from './retry.ts';
 import { type SessionChangeReason, type SessionInfo, SessionStore, sessionViewerOf } from './session.ts';
+import { VisitCounter } from './visits.ts';
 
 export interface PleinClientOptions {
   /** The GraphQL endpoint, for example https://community.example.nl/graphql. */
@@ -112,6 +120,10 @@ export interface PleinClientOptions {
   retry?: RetryPolicy;
   /** How long lists and threads are served from memory. Default 30 s. */
   cacheTtlMs?: number;
+  /** The municipality the page serves (a slug of the community): the anonymous visit counts name it. */
+  municipality?: string;
+  /** Anonymous visit counts (`countVisit`); false sends none. Default true. */
+  visits?: boolean;
 }
 
 export interface CallOptions {
@@ -197,6 +209,27 @@ export interface PageQuery {
   first?: number;
   after?: string | null;
 }
+/** A report's days (`YYYY-MM-DD`, Dutch time, both included) and optionally one municipality's slug. */
+export interface ReportQuery {
+  from: string;
+  to: string;
+  /** A municipality's slug: only its questions and visits. Null or absent for the whole community. */
+  municipality?: string | null;
+}
+export type { ReportData, ReportFrequency } from '@plein/schema';
+/** The report, and the community's municipalities to filter it by. */
+export interface ReportResult {
+  report: ReportData;
+  municipalities: { slug: string; name: string }[];
+}
+/** When the report is e-mailed and to whom, and which staff accounts could receive it. */
+export type ReportSchedule = ReportScheduleFieldsFragment;
+export interface ReportScheduleFields {
+  /** Null switches the e-mail off. */
+  frequency: ReportFrequency | null;
+  recipientIds: string[];
+}
+export type SetReportSchedulePayload = SetReportScheduleMutation['setReportSchedule'];
 export type { SessionChangeReason, SessionInfo, SessionViewer } from './session.ts';
 // Types only: the live module itself is loaded with import() on first use (see subscribeToAnswers).
 export type { LiveAnswersOptions, LiveStatus, LiveSubscription } from './live.ts';
@@ -271,6 +304,11 @@ export interface PleinClient extends EventTarget {
   ): LiveSubscription;
   /** A random key for one submit; send the same key on every retry of that submit. */
   newIdempotencyKey(): string;
+  /**
+   * Counts an element's first render in the anonymous visit counts: each tag once per page load, the tags of one
+   * moment in one beacon, without any identifier (visits.ts). Does nothing when the `visits` option is false.
+   */
+  countVisit(element: string): void;
   /** The signed-in session of this endpoint and community (the token stays inside), or undefined. */
   currentSession(): SessionInfo | undefined;
   /** Who the server says is signed in, or null. A session the server no longer knows is forgotten. */
@@ -340,6 +378,15 @@ export interface PleinClient extends EventTarget {
     fields: ModerationSettingsFields,
     options?: CallOptions,
   ): Promise<UpdateModerationSettingsPayload>;
+  /**
+   * For staff and admins: the anonymized report over `from`..`to` against the period before it, with the community's
+   * municipalities. Fails with kind `unauthenticated` or `forbidden` for anyone else, `bad-input` for a bad period.
+   */
+  report(query: ReportQuery, options?: CallOptions): Promise<ReportResult>;
+  /** For staff and admins: when the report is e-mailed, and to whom. */
+  reportSchedule(options?: CallOptions): Promise<ReportSchedule>;
+  /** For admins: sets how often the report is e-mailed (null: never) and to which staff accounts. */
+  setReportSchedule(fields: ReportScheduleFields, options?: CallOptions): Promise<SetReportSchedulePayload>;
 }
 
 type Variables = Record<string, unknown>;
@@ -400,6 +447,8 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
   private readonly usesOwnSession: boolean;
   /** Goes up at every session change: an answer to a request made before it is not cached. */
   private sessionGeneration = 0;
+  /** Undefined when the host switched visit counts off. */
+  private readonly visitCounter: VisitCounter | undefined;
 
   constructor(options: PleinClientOptions) {
     super();
@@ -413,6 +462,7 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
     this.usesOwnSession = !options.getToken;
     this.getToken = options.getToken ?? (() => this.session.get()?.token);
     this.cache = new ResponseCache(options.cacheTtlMs ?? 30_000);
+    this.visitCounter = options.visits === false ? undefined : new VisitCounter(options);
     // No cookies and no credentials of the host page ever travel with a call (privacy by default).
     this.transport = new GraphQLClient(options.endpoint, {
       fetch: options.fetch,
@@ -584,6 +634,10 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
 
   newIdempotencyKey(): string {
     return crypto.randomUUID();
+  }
+
+  countVisit(element: string): void {
+    this.visitCounter?.count(element);
   }
 
   currentSession(): SessionInfo | undefined {
@@ -786,6 +840,31 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
     const { updateModerationSettings } = await this.mutate(UpdateModerationSettingsDocument, { input }, options);
     if (updateModerationSettings.settings) this.cache.invalidate('ModerationSettings|', 'AuditLog|');
     return updateModerationSettings;
+  }
+
+  async report(query: ReportQuery, options: CallOptions = {}): Promise<ReportResult> {
+    const variables = {
+      community: this.community,
+      from: query.from,
+      to: query.to,
+      municipality: query.municipality || null,
+    };
+    const { report, municipalities } = this.found((await this.query(ReportDocument, variables, options)).community);
+    return { report, municipalities };
+  }
+
+  async reportSchedule(options: CallOptions = {}): Promise<ReportSchedule> {
+    const data = await this.query(ReportScheduleDocument, { community: this.community }, options);
+    return this.found(data.community).reportSchedule;
+  }
+
+  async setReportSchedule(fields: ReportScheduleFields, options: CallOptions = {}) {
+    const input = { community: this.community, frequency: fields.frequency, recipientIds: fields.recipientIds };
+    // Setting the same schedule twice gives the same result, so the usual retries are safe without a key.
+    const { setReportSchedule } = await this.mutate(SetReportScheduleDocument, { input }, options);
+    // The change is written to the audit log too.
+    if (setReportSchedule.schedule) this.cache.invalidate('ReportSchedule|', 'AuditLog|');
+    return setReportSchedule;
   }
 
   /**

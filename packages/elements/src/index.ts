@@ -9,6 +9,7 @@ export { PleinModeration } from './components/moderation/moderation.ts';
 export { PleinMyQuestions } from './components/my-questions/my-questions.ts';
 export { PleinQuestion } from './components/question/question.ts';
 export { PleinQuestions } from './components/questions/questions.ts';
+export { PleinReport } from './components/report/report.ts';
 export { PleinSignIn } from './components/sign-in/sign-in.ts';
 export { PleinTopics } from './components/topics/topics.ts';
 export { pleinClientContext } from './context.ts';

@@ -14,3 +14,4 @@ export {
   reportTables,
   reportWords,
 } from './report-export.ts';
+export { type ElementTag, elementTags } from './element-tags.ts';

@@ -19,6 +19,7 @@ import { notificationPages } from './http/notification-pages.ts';
 import { oidcRoutes } from './http/oidc-routes.ts';
 import { type RateLimitSettings, registerRateLimits } from './http/rate-limits.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { visitBeacon } from './http/visit-beacon.ts';
 import { localeFromHeader } from './i18n/locale.ts';
 import { messages } from './i18n/messages.ts';
 import { readDeviceKey } from './services/device-keys.ts';
@@ -126,6 +127,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // The pages behind the links in follow-up e-mails (confirm, unsubscribe).
   await app.register(notificationPages, { services });
+  // Anonymous visit counts from the elements' beacons (POST /visits); see http/visit-beacon.ts.
+  await app.register(visitBeacon, { services });
   // Single sign-on with a community's organisation (OpenID Connect); see http/oidc-routes.ts.
   await app.register(oidcRoutes, { services });
   // Refused sign-ins: a reason and a keyed hash of the address, never the address, a password or a token.

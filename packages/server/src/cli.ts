@@ -3,6 +3,7 @@ import { accountUsage, isAccountCommand, runAccountCommand } from './account-cli
 import { configFromEnvironment } from './config.ts';
 import { expertUsage, runExpertCommand } from './expert-cli.ts';
 import { moderationUsage, runModerationCommand } from './moderation-cli.ts';
+import { reportUsage, runReportCommand } from './report-cli.ts';
 import { eemsdelta } from './seed/eemsdelta.ts';
 import { seedCommunity } from './seed/seed.ts';
 import { systemClock } from './services/clock.ts';
@@ -22,6 +23,7 @@ const usage = `Gebruik: plein <opdracht>
 ${expertUsage}
 ${accountUsage}
 ${moderationUsage}
+${reportUsage}
 
 Instellingen via de omgeving: PORT, HOST, DATABASE_URL (sqlite:PAD of postgres://…), LOG_LEVEL.`;
 
@@ -58,6 +60,8 @@ export async function runCli(argv: string[]): Promise<number> {
   if (argv[0] === 'moderation') {
     return withStore(({ store }) => runModerationCommand(argv.slice(1), createServices(store)));
   }
+  // `report …` has options of its own: see report-cli.ts.
+  if (argv[0] === 'report') return withStore(({ store }) => runReportCommand(argv.slice(1), createServices(store)));
   // `user …`, `community set-oidc` and `community set-portal-secret` have options of their own: see account-cli.ts.
   if (isAccountCommand(argv)) return runAccountCommand(argv);
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });

@@ -6,6 +6,7 @@ import { eemsdelta } from './seed/eemsdelta.ts';
 import { seedCommunity } from './seed/seed.ts';
 import { systemClock } from './services/clock.ts';
 import { ServiceEvents } from './services/events.ts';
+import type { ReportRound } from './services/report-schedule-service.ts';
 import { createServices, type Services } from './services/services.ts';
 import { openStore } from './store/open-store.ts';
 import type { PleinStore } from './store/store.ts';
@@ -54,6 +55,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   }
   const url = await app.listen({ port: config.port, host: config.host });
   const stopSweeper = startFollowSweeper(services, report);
+  // A round that sent or failed something is worth a line; a quiet one only at debug level.
+  const stopReports = startReportScheduler(services, report, (round) =>
+    app.log[round.sent + round.failed > 0 ? 'info' : 'debug'](round, 'report e-mail round'),
+  );
   let closing: Promise<void> | undefined;
   return {
     app,
@@ -61,6 +66,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     close: () =>
       (closing ??= (async () => {
         await stopSweeper();
+        await stopReports();
         await app.close();
         // Mail already started still leaves before the database closes.
         await services.events.settled();
@@ -98,5 +104,37 @@ export function startFollowSweeper(
   return () => {
     clearInterval(timer);
     return running;
+  };
+}
+
+/** How often the report e-mail looks for a period that has ended (see ReportScheduleService.sendDue). */
+export const REPORT_CHECK_INTERVAL_MS = 60_000;
+
+/**
+ * Sends the report e-mails that are due now and then every minute; the timer never keeps the process alive. Every
+ * instance does this: the delivery rows make sure each report goes out once. A round still running when the next is
+ * due is not doubled. The returned function stops the timer and waits for a running round.
+ */
+export function startReportScheduler(
+  services: Services,
+  report: (error: unknown, what: string) => void,
+  onRound: (round: ReportRound) => void = () => {},
+  intervalMs: number = REPORT_CHECK_INTERVAL_MS,
+): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const check = () => {
+    running ??= services.reportSchedules
+      .sendDue()
+      .then(onRound, (error: unknown) => report(error, 'report e-mail'))
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  check();
+  const timer = setInterval(check, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
   };
 }

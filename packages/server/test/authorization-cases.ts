@@ -1048,6 +1048,76 @@ export const operations: Operation[] = [
     },
   },
   {
+    name: 'community.reportSchedule',
+    why: 'Staff and admins of the community read when the report is e-mailed, and to whom.',
+    expected: onlyFor({ staff: 'allow', admin: 'allow' }),
+    async run(cell) {
+      const set = await cell.world.harness.services.reportSchedules.setSchedule(cliActor, {
+        community: COMMUNITY,
+        frequency: 'WEEKLY',
+        recipientIds: [],
+      });
+      assert.deepEqual(set.errors, []);
+      const body = await cell.send(
+        'query ($slug: String!) { community(slug: $slug) { id reportSchedule { frequency recipients { id } } } }',
+        { slug: COMMUNITY },
+      );
+      return {
+        body,
+        effect: async () => (body.data?.community?.reportSchedule?.frequency === 'WEEKLY' ? 'allow' : 'hidden'),
+      };
+    },
+  },
+  {
+    name: 'setReportSchedule',
+    why: 'Admins of the community only; staff read the schedule but do not change it.',
+    expected: onlyFor({ admin: 'allow' }),
+    async run(cell) {
+      const { services } = cell.world.harness;
+      const reset = await services.reportSchedules.setSchedule(cliActor, {
+        community: COMMUNITY,
+        frequency: 'WEEKLY',
+        recipientIds: [],
+      });
+      assert.deepEqual(reset.errors, []);
+      const recipient = cell.world.callers.staff.viewerId!;
+      const body = await cell.send(
+        `mutation ($input: ReportScheduleInput!) {
+          setReportSchedule(input: $input) { schedule { frequency } errors { code } }
+        }`,
+        { input: { community: COMMUNITY, frequency: 'MONTHLY', recipientIds: [recipient] } },
+      );
+      const frequency = async () =>
+        (
+          await db(cell)
+            .selectFrom('report_schedules')
+            .select('frequency')
+            .where('community_id', '=', cell.world.harness.communityId)
+            .executeTakeFirst()
+        )?.frequency;
+      return { body, effect: async () => ((await frequency()) === 'MONTHLY' ? 'allow' : 'noop') };
+    },
+  },
+  {
+    name: 'community.report',
+    why: 'Staff and admins of the community; every report they get is written to the audit log.',
+    expected: onlyFor({ staff: 'allow', admin: 'allow' }),
+    async run(cell) {
+      const before = await cell.world.auditCount();
+      const body = await cell.send(
+        `query ($slug: String!) {
+          community(slug: $slug) { id report(from: "2026-10-01", to: "2026-10-31") { questions { current { value } } } }
+        }`,
+        { slug: COMMUNITY },
+      );
+      return {
+        body,
+        effect: async () =>
+          body.data?.community?.report || (await cell.world.auditCount()) > before ? 'allow' : 'hidden',
+      };
+    },
+  },
+  {
     name: 'Viewer.moderationQueue',
     why: 'Moderators and admins of the community; the admin of "andere" sees the queue of "andere".',
     expected: {

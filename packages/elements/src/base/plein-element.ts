@@ -37,6 +37,24 @@ export class PleinElement extends LitElement {
 
   protected t: LocalizeController['t'] = (key, ...values) => this.localize.t(key, ...values);
 
+  /** True once this element is in the anonymous visit counts. */
+  private visitCounted = false;
+
+  constructor() {
+    super();
+    // A controller, so the count happens whatever `updated` a subclass writes: the first render that has a client to
+    // talk through (an element that gets its client later still counts, once). docs/privacy.md says what is counted.
+    this.addController({
+      hostUpdated: () => {
+        const client = this.visitCounted ? undefined : this.client;
+        if (!client) return;
+        this.visitCounted = true;
+        // Optional: a client from an older copy of the bundle on the same page has no countVisit.
+        client.countVisit?.(this.localName);
+      },
+    });
+  }
+
   /** The first render of an English element waits for the English strings (one small chunk, loaded once). */
   protected override async scheduleUpdate(): Promise<void> {
     const strings = this.localize.pending();

@@ -8,6 +8,7 @@ import type { moderation } from './nl/moderation.ts';
 import type { myQuestions } from './nl/my-questions.ts';
 import type { personalData } from './nl/personal-data.ts';
 import type { question } from './nl/question.ts';
+import type { report } from './nl/report.ts';
 import type { portalSignIn, signIn } from './nl/sign-in.ts';
 import type { questions } from './nl/questions.ts';
 import type { topics } from './nl/topics.ts';
@@ -33,7 +34,8 @@ export type Translation = TranslationOf<
     typeof expert &
     typeof experts &
     typeof antiSpam &
-    typeof moderation
+    typeof moderation &
+    typeof report
 >;
 export type TranslationKey = keyof Translation;
 export type Locale = 'nl' | 'en';

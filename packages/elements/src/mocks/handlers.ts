@@ -1,4 +1,4 @@
-import { delay, graphql, HttpResponse, type RequestHandler, type WebSocketHandler } from 'msw';
+import { delay, graphql, http, HttpResponse, type RequestHandler, type WebSocketHandler } from 'msw';
 import {
   MOCK_ENDPOINT,
   mockAnswers,
@@ -14,6 +14,7 @@ import { expertHandlers } from './expert-scenarios.ts';
 import { liveServer } from './live-server.ts';
 import { moderationHandlers } from './moderation.ts';
 import { professionalHandlers } from './professionals.ts';
+import { reportHandlers } from './report.ts';
 
 /**
  * msw handlers: the mocked community server for element tests and Storybook. Each scenario is a list of handlers;
@@ -230,12 +231,16 @@ const followQuestion = api.mutation('FollowQuestion', () =>
 /** The live socket: acknowledges and subscribes, but no new answers arrive unless a test or story publishes one. */
 const quietLive = liveServer().handler;
 
+/** The anonymous visit counts (`POST /visits`, sent with sendBeacon): taken in and forgotten, as 204 No Content. */
+const visits = http.post('*/visits', () => new HttpResponse(null, { status: 204 }));
+
 /** A community that answers everything normally. */
 export const defaultHandlers: (RequestHandler | WebSocketHandler)[] = [
   // The moderation mocks answer the Viewer query for their admin before the professionals' handler does.
   ...moderationHandlers,
   // First: an expert's answer is handled there; anyone else's falls through to `answerQuestion` below.
   ...professionalHandlers,
+  ...reportHandlers,
   overview,
   questionsList,
   thread,
@@ -254,6 +259,7 @@ export const defaultHandlers: (RequestHandler | WebSocketHandler)[] = [
   followQuestion,
   ...expertHandlers,
   quietLive,
+  visits,
 ];
 
 /** Every operation of the community in one failure mode. */

@@ -131,6 +131,11 @@ export const resolvers: IResolvers = {
       const result = await context.services.moderation.updateSettings(input, context.viewer);
       return { ...result, errors: localised(result.errors, context) };
     },
+    // The report e-mail (services/report-schedule-service.ts)
+    setReportSchedule: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.reportSchedules.setSchedule(context.viewer, input);
+      return { ...result, errors: localised(result.errors, context) };
+    },
   },
 
   Subscription: { answerAdded },
@@ -150,6 +155,13 @@ export const resolvers: IResolvers = {
     ) => context.services.experts.list(community.id, args),
     situations: (community: Community, _args, context: PleinContext) =>
       context.services.communities.situations(community.id),
+    report: (
+      community: Community,
+      args: { from: string; to: string; municipality?: string | null },
+      context: PleinContext,
+    ) => context.services.reports.report(context.viewer, community, args, context.locale),
+    reportSchedule: (community: Community, _args, context: PleinContext) =>
+      context.services.reportSchedules.schedule(context.viewer, community),
   },
 
   Question: {

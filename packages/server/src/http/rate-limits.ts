@@ -19,6 +19,7 @@ import { readDeviceKey } from '../services/device-keys.ts';
 import { InstanceKeys } from '../services/instance-keys.ts';
 import { keyedHash } from '../services/secrets.ts';
 import type { PleinStore } from '../store/store.ts';
+import { sendVisitRefusal } from './visit-beacon.ts';
 
 /** The writes that are limited, by the mutation that does them. */
 export type WriteAction = 'ask' | 'answer' | 'vote' | 'flag';
@@ -37,6 +38,8 @@ export interface RateLimitSettings {
   flag: RateRule | null;
   /** Queries (everything that is not a limited write), per IP hash; null: not limited. */
   read: RateRule | null;
+  /** Visit-count beacons (`POST /visits`), per IP hash; null: not limited. */
+  visit: RateRule | null;
   /** Many people can share one address (an office, a library, a mobile network): its limit is this many devices'. */
   ipFactor: number;
   /** REDIS_URL: counters shared by every instance; without it each instance counts in its own memory. */
@@ -45,12 +48,13 @@ export interface RateLimitSettings {
   redisPrefix: string;
 }
 
-export const rateLimitVariables: Readonly<Record<WriteAction | 'read', string>> = {
+export const rateLimitVariables: Readonly<Record<WriteAction | 'read' | 'visit', string>> = {
   ask: 'PLEIN_RATE_ASK',
   answer: 'PLEIN_RATE_ANSWER',
   vote: 'PLEIN_RATE_VOTE',
   flag: 'PLEIN_RATE_FLAG',
   read: 'PLEIN_RATE_READ',
+  visit: 'PLEIN_RATE_VISIT',
 };
 
 const minutes = (count: number) => count * 60_000;
@@ -62,6 +66,8 @@ export const defaultRateLimits: RateLimitSettings = {
   vote: { max: 60, windowMs: minutes(10) },
   flag: { max: 20, windowMs: minutes(10) },
   read: { max: 600, windowMs: minutes(1) },
+  // A page load sends one beacon, sometimes two; an office or library behind one address loads many pages.
+  visit: { max: 120, windowMs: minutes(1) },
   ipFactor: 4,
   redisPrefix: 'plein:rate:',
 };
@@ -80,9 +86,9 @@ export function parseRateRule(name: string, text: string): RateRule | null {
   return { max, windowMs };
 }
 
-/** Reads PLEIN_RATE_ASK, _ANSWER, _VOTE, _FLAG, _READ, PLEIN_RATE_IP_FACTOR and REDIS_URL. */
+/** Reads PLEIN_RATE_ASK, _ANSWER, _VOTE, _FLAG, _READ, _VISIT, PLEIN_RATE_IP_FACTOR and REDIS_URL. */
 export function rateLimitsFromEnvironment(env: NodeJS.ProcessEnv): RateLimitSettings {
-  const rule = (action: WriteAction | 'read') => {
+  const rule = (action: WriteAction | 'read' | 'visit') => {
     const text = env[rateLimitVariables[action]];
     return text ? parseRateRule(rateLimitVariables[action], text) : defaultRateLimits[action];
   };
@@ -96,6 +102,7 @@ export function rateLimitsFromEnvironment(env: NodeJS.ProcessEnv): RateLimitSett
     vote: rule('vote'),
     flag: rule('flag'),
     read: rule('read'),
+    visit: rule('visit'),
     ipFactor,
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: defaultRateLimits.redisPrefix,
@@ -347,6 +354,17 @@ export async function registerRateLimits(app: FastifyInstance, options: RateLimi
     reply.header('retry-after', String(seconds));
     return refuseRequest(request, reply, 429, 'RATE_LIMITED', { retryAfter: seconds });
   };
+
+  // Visit-count beacons per address, before their body is read. A refusal answers as the beacon route does.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.url !== '/visits' || request.method !== 'POST' || !settings.visit) return;
+    const address = await hasher.hash('ip', normalizeIP(request.ip));
+    const wait = await consume(readLimiter, request, { key: `visit:${address}`, ...settings.visit });
+    if (wait) {
+      reply.header('retry-after', String(wait));
+      return sendVisitRefusal(request, reply, 429, 'RATE_LIMITED');
+    }
+  });
 
   app.addHook('preHandler', async (request, reply) => {
     if (request.routeOptions.url !== '/graphql' || request.headers.upgrade) return;

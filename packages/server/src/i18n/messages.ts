@@ -42,7 +42,10 @@ export type UserErrorCode =
   | 'ACCOUNT_NOT_BLOCKABLE'
   | 'REMOVED_KINDS'
   | 'FLAG_THRESHOLD'
-  | 'WORD_LIST';
+  | 'WORD_LIST'
+  // The report e-mail
+  | 'NOT_STAFF'
+  | 'TOO_MANY_RECIPIENTS';
 
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -55,6 +58,31 @@ export type ErrorCode =
   | 'PERSISTED_OPERATION_NOT_FOUND'
   | 'INTROSPECTION_DISABLED';
 
+/** The text of a refusal (`ServiceError.messageKey`): an ErrorCode's own, or a more precise one. */
+export type ErrorMessageKey =
+  | ErrorCode
+  | 'INVALID_CURSOR'
+  | 'PAGE_SIZE'
+  | 'ORIGIN'
+  // The municipal report's period and municipality (services/report-service.ts)
+  | 'REPORT_INVALID_DAY'
+  | 'REPORT_END_BEFORE_START'
+  | 'REPORT_PERIOD_TOO_LONG'
+  | 'REPORT_UNKNOWN_MUNICIPALITY';
+
+/** Why `POST /visits` refused a visit count (http/visit-beacon.ts, services/visit-service.ts). */
+export type VisitRefusal =
+  | 'BODY'
+  | 'CONTENT_TYPE'
+  | 'TOO_LARGE'
+  | 'UNKNOWN_COMMUNITY'
+  | 'PAGE'
+  | 'ORIGIN'
+  | 'ORIGIN_MISMATCH'
+  | 'ELEMENTS'
+  | 'UNKNOWN_MUNICIPALITY'
+  | 'RATE_LIMITED';
+
 interface Params {
   min?: number;
   max?: number;
@@ -62,7 +90,8 @@ interface Params {
 
 type Messages = {
   userErrors: Record<UserErrorCode, (params: Params) => string>;
-  errors: Record<ErrorCode | 'INVALID_CURSOR' | 'PAGE_SIZE' | 'ORIGIN', string>;
+  errors: Record<ErrorMessageKey, string>;
+  visits: Record<VisitRefusal, string>;
 };
 
 /** Language level B1: short sentences, common words, the "u" form. */
@@ -115,6 +144,9 @@ const nl: Messages = {
       'Geef aan wat u heeft weggehaald, bijvoorbeeld naam of telefoonnummer. Gebruik kleine letters en streepjes.',
     FLAG_THRESHOLD: () => 'Kies een getal van 1 tot en met 20.',
     WORD_LIST: () => 'Een lijst heeft hoogstens 200 woorden. Elk woord heeft 2 tot 40 tekens.',
+    // The report e-mail
+    NOT_STAFF: () => 'Dit account kan het rapport niet krijgen. Kies een medewerker of beheerder van deze community.',
+    TOO_MANY_RECIPIENTS: ({ max }) => `Kies hoogstens ${max} ontvangers.`,
   },
   errors: {
     BAD_USER_INPUT: 'De gegevens in het verzoek kloppen niet.',
@@ -130,6 +162,22 @@ const nl: Messages = {
     PERSISTED_OPERATION_NOT_FOUND:
       'Deze server neemt alleen de verzoeken van de Plein-widgets aan. Laad de pagina opnieuw voor de nieuwste versie.',
     INTROSPECTION_DISABLED: 'Deze server geeft geen beschrijving van zijn schema. Het schema staat in @plein/schema.',
+    REPORT_INVALID_DAY: 'Deze datum bestaat niet. Schrijf een datum als jaar-maand-dag, bijvoorbeeld 2026-10-01.',
+    REPORT_END_BEFORE_START: 'De einddatum ligt voor de begindatum. Kies een einddatum op of na de begindatum.',
+    REPORT_PERIOD_TOO_LONG: 'Deze periode is te lang. Kies een periode van hoogstens 366 dagen.',
+    REPORT_UNKNOWN_MUNICIPALITY: 'Deze gemeente hoort niet bij deze community. Kies een gemeente uit de lijst.',
+  },
+  visits: {
+    BODY: 'De telling is niet goed verstuurd. Stuur JSON met community, page en elements.',
+    CONTENT_TYPE: 'Stuur de telling als text/plain of application/json.',
+    TOO_LARGE: 'De telling is te groot. Stuur hoogstens 2 KB.',
+    UNKNOWN_COMMUNITY: 'Deze community bestaat niet.',
+    PAGE: 'Het adres van de pagina klopt niet. Stuur het volledige adres. Het begint met https:// of http://.',
+    ORIGIN: 'Deze website mag de community niet gebruiken. De beheerder kan de website toevoegen.',
+    ORIGIN_MISMATCH: 'Het adres van de pagina hoort niet bij de website die de telling stuurt.',
+    ELEMENTS: 'Noem 1 tot 20 Plein-elementen, bijvoorbeeld plein-questions. Andere namen tellen niet.',
+    UNKNOWN_MUNICIPALITY: 'Deze gemeente hoort niet bij de community. Controleer het attribuut municipality.',
+    RATE_LIMITED: 'Er komen veel tellingen van dit adres. Wacht even en probeer het dan opnieuw.',
   },
 };
 
@@ -179,6 +227,10 @@ const en: Messages = {
     REMOVED_KINDS: () => 'Say what you removed, for example name or phone number. Use lower-case letters and hyphens.',
     FLAG_THRESHOLD: () => 'Choose a number from 1 to 20.',
     WORD_LIST: () => 'A list has at most 200 words. Each word has 2 to 40 characters.',
+    // The report e-mail
+    NOT_STAFF: () =>
+      'This account cannot receive the report. Choose a staff member or administrator of this community.',
+    TOO_MANY_RECIPIENTS: ({ max }) => `Choose at most ${max} recipients.`,
   },
   errors: {
     BAD_USER_INPUT: 'The data in the request is not right.',
@@ -194,6 +246,23 @@ const en: Messages = {
     PERSISTED_OPERATION_NOT_FOUND:
       "This server only accepts the Plein widgets' requests. Reload the page for the latest version.",
     INTROSPECTION_DISABLED: 'This server does not describe its schema. The schema is in @plein/schema.',
+    REPORT_INVALID_DAY: 'This date does not exist. Write a date as year-month-day, for example 2026-10-01.',
+    REPORT_END_BEFORE_START: 'The end date is before the start date. Choose an end date on or after the start date.',
+    REPORT_PERIOD_TOO_LONG: 'This period is too long. Choose a period of at most 366 days.',
+    REPORT_UNKNOWN_MUNICIPALITY:
+      'This municipality is not part of this community. Choose a municipality from the list.',
+  },
+  visits: {
+    BODY: 'The count was not sent correctly. Send JSON with community, page and elements.',
+    CONTENT_TYPE: 'Send the count as text/plain or application/json.',
+    TOO_LARGE: 'The count is too large. Send at most 2 KB.',
+    UNKNOWN_COMMUNITY: 'This community does not exist.',
+    PAGE: 'The address of the page is not right. Send the full address. It starts with https:// or http://.',
+    ORIGIN: 'This website may not use the community. The administrator can add the website.',
+    ORIGIN_MISMATCH: 'The address of the page does not belong to the website that sends the count.',
+    ELEMENTS: 'Name 1 to 20 Plein elements, for example plein-questions. Other names are not counted.',
+    UNKNOWN_MUNICIPALITY: 'This municipality does not belong to the community. Check the municipality attribute.',
+    RATE_LIMITED: 'Many counts come from this address. Please wait a moment and try again.',
   },
 };
 

@@ -1,4 +1,4 @@
-import type { ErrorCode, UserErrorCode } from '../i18n/messages.ts';
+import type { ErrorCode, ErrorMessageKey, UserErrorCode } from '../i18n/messages.ts';
 
 /** A problem with the input that the person can fix; returned in a mutation payload's `errors`. */
 export interface UserError {
@@ -15,7 +15,7 @@ export interface UserError {
 export class ServiceError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly messageKey: ErrorCode | 'INVALID_CURSOR' | 'PAGE_SIZE' | 'ORIGIN' = code,
+    readonly messageKey: ErrorMessageKey = code,
   ) {
     super(messageKey);
   }

@@ -1,4 +1,4 @@
-import type { Mailer } from '../mail/mailer.ts';
+import { type Mailer, MemoryMailer } from '../mail/mailer.ts';
 import type { PleinStore } from '../store/store.ts';
 import { AccountService } from './account-service.ts';
 import { AnswerService } from './answer-service.ts';
@@ -18,9 +18,12 @@ import { OwnerService } from './owner-service.ts';
 import { officialContacts, PersonalDataGuard } from './personal-data.ts';
 import { PortalService } from './portal-service.ts';
 import { QuestionService } from './question-service.ts';
+import { ReportScheduleService } from './report-schedule-service.ts';
+import { ReportService } from './report-service.ts';
 import { SessionService } from './session-service.ts';
 import { SignInLog } from './sign-in-log.ts';
 import { VerificationService } from './verification-service.ts';
+import { VisitService } from './visit-service.ts';
 import { VoteService } from './vote-service.ts';
 
 export interface Services {
@@ -54,6 +57,12 @@ export interface Services {
   oidc: OidcService;
   /** Refused sign-ins, for the server log (without addresses). */
   signInLog: SignInLog;
+  /** The anonymized report for staff (no count below 5, none derivable); `build` for the CLI and the e-mail. */
+  reports: ReportService;
+  /** The report e-mail: each community's schedule and recipients, and the round that sends what is due, once. */
+  reportSchedules: ReportScheduleService;
+  /** Anonymous visit counts: a number per page, element and day, nothing about the visitor. */
+  visits: VisitService;
 }
 
 /** Settings from the configuration that the rules need. */
@@ -96,6 +105,7 @@ export function createServices(
   const signInLog = new SignInLog(keys);
   const sessions = new SessionService(store, clock);
   const publicUrl = options.follow?.publicUrl ?? 'http://localhost:4000';
+  const reports = new ReportService(store, clock, audit);
   return {
     events,
     audit,
@@ -119,5 +129,15 @@ export function createServices(
     }),
     portal: new PortalService(store, clock, communities, sessions, audit, keys, signInLog),
     oidc: new OidcService(store, clock, communities, sessions, audit, signInLog, publicUrl),
+    reports,
+    // The e-mail holds the whole community's report in Dutch; the scheduler is a trusted caller, like the CLI.
+    reportSchedules: new ReportScheduleService(
+      store,
+      clock,
+      audit,
+      (communityId, period) => reports.build(communityId, period, null, 'nl'),
+      { mailer: options.follow?.mailer ?? new MemoryMailer(), publicUrl, onError: options.follow?.onError },
+    ),
+    visits: new VisitService(store, clock, communities),
   };
 }

@@ -37,9 +37,12 @@ import type {
   VerificationRow,
 } from './database-schema.ts';
 import type { Engine } from './engine.ts';
+import { ReportScheduleStore } from './report-schedule-store.ts';
+import { ReportStore } from './report-store.ts';
 import { postgresSearch } from './search/postgres-search.ts';
 import type { SearchIndex } from './search/search-index.ts';
 import { sqliteSearch } from './search/sqlite-search.ts';
+import { VisitStore } from './visit-store.ts';
 
 export type QuestionOrder = 'NEWEST' | 'OLDEST' | 'ACTIVE';
 
@@ -152,6 +155,12 @@ function toCount(value: string | number | bigint | undefined): number {
 export class PleinStore {
   readonly engine: Engine;
   private readonly search: SearchIndex;
+  /** The anonymous visit counters (visit-store.ts). */
+  readonly visits: VisitStore;
+  /** The report e-mail's schedules, recipients and deliveries (report-schedule-store.ts). */
+  readonly reportSchedules: ReportScheduleStore;
+  /** The municipal report's figures (report-store.ts). */
+  readonly reports: ReportStore;
 
   constructor(
     private readonly db: Executor,
@@ -159,6 +168,9 @@ export class PleinStore {
   ) {
     this.engine = engine;
     this.search = engine === 'sqlite' ? sqliteSearch : postgresSearch;
+    this.visits = new VisitStore(db, engine);
+    this.reportSchedules = new ReportScheduleStore(db);
+    this.reports = new ReportStore(db, engine);
   }
 
   static open(connection: Connection): PleinStore {

@@ -14,6 +14,10 @@ import { portalSignIn } from '../../localize/nl/sign-in.ts';
  * With `sso-token`, a host portal signs its citizen in: the citizen then posts under a stable pseudonym. A refused
  * token (expired, forged) leaves everything working anonymously, with one small notice.
  *
+ * Each kind of element inside it (and the community itself) is counted once per page load in the anonymous visit
+ * counts: the page's address without query or fragment, the element's tag and `municipality`, sent with
+ * `navigator.sendBeacon`; no cookie, no storage, no identifier (docs/privacy.md). `visits="off"` sends none.
+ *
  * @slot - Any content, including Plein elements.
  *
  * @fires plein-portal-sign-in-failed - The portal's `sso-token` was refused. Cancelable: `preventDefault()` to show
@@ -75,8 +79,14 @@ export class PleinCommunity extends LitElement {
   /** The community's slug, for example `eemsdelta`. */
   @property() community?: string;
 
-  /** The municipality this page serves (for anonymous visit counts in a later version). */
+  /**
+   * The municipality this page serves, as the slug the community knows it by (for example `delfzijl`). The anonymous
+   * visit counts name it, so the municipality's report can show its own pages.
+   */
   @property() municipality?: string;
+
+  /** `off`: the elements inside send no anonymous visit counts from this page. Counting is on otherwise. */
+  @property() visits?: string;
 
   /**
    * A host portal's signed token for its signed-in citizen: a JWT (HS256, the community's portal secret) with `sub`,
@@ -95,24 +105,42 @@ export class PleinCommunity extends LitElement {
 
   private readonly provider = new ContextProvider(this, { context: pleinClientContext });
 
+  /** True once this element is in the anonymous visit counts. */
+  private visitCounted = false;
+
   /** The client the elements inside use; undefined until `community` is set. */
   get client(): PleinClient | undefined {
     return this.provider.value;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const clientChanged = changed.has('endpoint') || changed.has('community') || !this.hasUpdated;
+    const connectionChanged = changed.has('endpoint') || changed.has('community') || !this.hasUpdated;
+    // The visit settings live in the client too; a new one for them is no reason to send `sso-token` again.
+    const clientChanged = connectionChanged || changed.has('municipality') || changed.has('visits');
     if (clientChanged) {
       const endpoint = this.endpoint ?? getDefaultEndpoint();
       this.provider.setValue(
         endpoint && this.community
-          ? createPleinClient({ endpoint, community: this.community, locale: localeOf(this) })
+          ? createPleinClient({
+              endpoint,
+              community: this.community,
+              locale: localeOf(this),
+              municipality: this.municipality || undefined,
+              visits: this.visits !== 'off',
+            })
           : undefined,
       );
     }
-    if (clientChanged || changed.has('ssoToken')) {
+    if (connectionChanged || changed.has('ssoToken')) {
       void this.signInThroughPortal(Boolean(changed.get('ssoToken')));
     }
+  }
+
+  protected override updated(): void {
+    // The first render with a community to count in, like every other Plein element (base/plein-element.ts).
+    if (this.visitCounted || !this.client) return;
+    this.visitCounted = true;
+    this.client.countVisit(this.localName);
   }
 
   protected override render() {

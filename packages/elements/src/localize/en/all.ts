@@ -9,6 +9,7 @@ import { moderation } from './moderation.ts';
 import { myQuestions } from './my-questions.ts';
 import { personalData } from './personal-data.ts';
 import { question } from './question.ts';
+import { report } from './report.ts';
 import { portalSignIn, signIn } from './sign-in.ts';
 import { questions } from './questions.ts';
 import { topics } from './topics.ts';
@@ -30,4 +31,5 @@ export const en: Translation = {
   ...experts,
   ...antiSpam,
   ...moderation,
+  ...report,
 };
