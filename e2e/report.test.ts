@@ -92,9 +92,9 @@ describe('staff read the anonymized report (real server, built bundle, Chromium)
     await report.getByRole('radio', { name: 'Kwartaal' }).check();
     const quarterList = report.locator('select[part="quarter"]');
     await quarterList.waitFor();
-    const quarters = await quarterList.locator('option').evaluateAll((options) =>
-      options.map((option) => (option as HTMLOptionElement).value),
-    );
+    const quarters = await quarterList
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
     assert.ok(quarters.length >= 2, `quarters to choose from: ${quarters.join(', ')}`);
     const quarter = quarters[1]!;
     await quarterList.selectOption(quarter);
