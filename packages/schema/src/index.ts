@@ -15,3 +15,14 @@ export {
   reportWords,
 } from './report-export.ts';
 export { type ElementTag, elementTags } from './element-tags.ts';
+export {
+  addDays,
+  type DayPeriod,
+  daysInclusive,
+  dutchDay,
+  isDay,
+  lastDayOfMonth,
+  MAX_REPORT_DAYS,
+  monthPeriod,
+  quarterPeriod,
+} from './report-periods.ts';

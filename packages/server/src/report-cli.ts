@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util';
 import {
+  dutchDay,
   formatReportDay,
+  isDay,
+  monthPeriod,
+  quarterPeriod,
   type ReportData,
   ReportFieldsFragmentDoc,
   type ReportLocale,
@@ -10,7 +14,6 @@ import {
 import { type FragmentDefinitionNode, Kind, parse, type SelectionSetNode } from 'graphql';
 import { messages } from './i18n/messages.ts';
 import { reportHtmlDocument } from './mail/report-mails.ts';
-import { dutchDay, isDay, lastDayOfMonth } from './services/dutch-time.ts';
 import { ServiceError } from './services/errors.ts';
 import type { ReportSchedule } from './services/report-schedule-service.ts';
 import type { Services } from './services/services.ts';
@@ -125,18 +128,14 @@ function periodOf(values: { month?: string; quarter?: string; from?: string; to?
     if (!month) {
       throw new InputError(`De maand "${values.month}" klopt niet. Schrijf jaar-maand, bijvoorbeeld 2026-10.`);
     }
-    const from = `${values.month}-01`;
-    return { from, to: lastDayOfMonth(from) };
+    return monthPeriod(values.month);
   }
   if (values.quarter !== undefined) {
     const quarter = /^(\d{4})-[Qq]([1-4])$/.exec(values.quarter);
     if (!quarter) {
       throw new InputError(`Het kwartaal "${values.quarter}" klopt niet. Schrijf jaar-Q-cijfer, bijvoorbeeld 2026-Q4.`);
     }
-    const [, year, number] = quarter;
-    const firstMonth = (Number(number) - 1) * 3 + 1;
-    const month = (offset: number) => `${year}-${String(firstMonth + offset).padStart(2, '0')}-01`;
-    return { from: month(0), to: lastDayOfMonth(month(2)) };
+    return quarterPeriod(values.quarter);
   }
   if (values.from === undefined || values.to === undefined) throw new InputError('Geef --from en --to allebei op.');
   for (const day of [values.from, values.to]) {

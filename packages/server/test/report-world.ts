@@ -1,12 +1,7 @@
 import { findPersonalData } from '@plein/pii';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import {
-  addDays,
-  daysInclusive,
-  dutchTimeToInstant,
-  lastDayOfMonth,
-  startOfDutchDay,
-} from '../src/services/dutch-time.ts';
+import { addDays, daysInclusive, lastDayOfMonth } from '@plein/schema';
+import { dutchTimeToInstant, startOfDutchDay } from '../src/services/dutch-time.ts';
 import { hashToken, newId, newOwnerToken } from '../src/services/secrets.ts';
 import type {
   AnswerRow,

@@ -8,18 +8,8 @@ import {
   type ReportSchedule,
 } from '@plein/client';
 import type { ReactiveControllerHost } from 'lit';
-import {
-  daysInclusive,
-  dutchToday,
-  isDay,
-  MAX_REPORT_DAYS,
-  monthPeriod,
-  type Period,
-  type PeriodMode,
-  quarterPeriod,
-  recentMonths,
-  recentQuarters,
-} from '../components/report/periods.ts';
+import { daysInclusive, dutchDay, isDay, MAX_REPORT_DAYS, monthPeriod, quarterPeriod } from '@plein/schema';
+import { type Period, type PeriodMode, recentMonths, recentQuarters } from '../components/report/periods.ts';
 import type { FieldErrors } from '../form/field-errors.ts';
 import type { LocalizeController } from '../localize/localize-controller.ts';
 
@@ -74,7 +64,7 @@ export class ReportController {
     private readonly host: ReactiveControllerHost,
     private readonly localize: LocalizeController,
     private readonly request: () => ReportRequest,
-    today: string = dutchToday(),
+    today: string = dutchDay(),
   ) {
     this.months = recentMonths(today);
     this.quarters = recentQuarters(today);

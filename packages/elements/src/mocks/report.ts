@@ -1,4 +1,5 @@
 import type { ReportData, ReportFrequency, ReportSchedule } from '@plein/client';
+import { addDays, daysInclusive, lastDayOfMonth } from '@plein/schema';
 import { delay, graphql, HttpResponse, type RequestHandler } from 'msw';
 import { MOCK_ENDPOINT, mockOverview } from './fixtures.ts';
 import { MOCK_ADMIN_TOKEN } from './moderation.ts';
@@ -59,18 +60,6 @@ const duration = (hours: number | null, locale: Locale) => ({
         ? `${hours.toFixed(1).replace('.', ',')} uur`
         : `${hours.toFixed(1)} hours`,
 });
-
-const addDays = (day: string, days: number) => {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
-const daysInclusive = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
-const lastDayOfMonth = (day: string) => {
-  const [year, month] = day.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-};
 
 /** The period's points as the server makes them: days up to 31 days, weeks up to 184, months above. */
 function buckets(

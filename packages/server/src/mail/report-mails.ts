@@ -1,4 +1,6 @@
 import {
+  addDays,
+  lastDayOfMonth,
   formatReportDay,
   formatReportPeriod,
   type ReportData,
@@ -9,7 +11,7 @@ import {
   reportTables,
   reportWords,
 } from '@plein/schema';
-import { addDays, isoWeekday, isoWeekKey, lastDayOfMonth } from '../services/dutch-time.ts';
+import { isoWeekday, isoWeekKey } from '../services/dutch-time.ts';
 import { escapeHtml } from './follow-mails.ts';
 import type { MailMessage } from './mailer.ts';
 

@@ -1,6 +1,10 @@
+import { addDays, daysInclusive } from '@plein/schema';
+
 /**
- * Calendar days in Dutch time (Europe/Amsterdam, summer time included). Reports, visit counters and schedules count
- * in the days people in the Netherlands live in; the database keeps instants in UTC. Days are `YYYY-MM-DD` text.
+ * Instants and weeks in Dutch time (Europe/Amsterdam, summer time included). Reports, visit counters and schedules
+ * count in the days people in the Netherlands live in; the database keeps instants in UTC. The day arithmetic itself
+ * (`dutchDay`, `addDays`, `isDay`, months and quarters) is in `@plein/schema`, shared with `plein report` and
+ * `<plein-report>`.
  */
 
 const TIME_ZONE = 'Europe/Amsterdam';
@@ -23,12 +27,6 @@ function dutchFields(instant: Date): Record<string, number> {
 }
 
 const pad = (value: number, length = 2) => String(value).padStart(length, '0');
-
-/** The day in the Netherlands at this instant. */
-export function dutchDay(instant: Date | string): string {
-  const f = dutchFields(typeof instant === 'string' ? new Date(instant) : instant);
-  return `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}`;
-}
 
 /** Minutes the Netherlands is ahead of UTC at this instant: 60 in winter, 120 in summer. */
 export function dutchOffsetMinutes(instant: Date): number {
@@ -58,25 +56,6 @@ export function startOfDutchDay(day: string): string {
   return dutchTimeToInstant(day, 0, 0);
 }
 
-/** True for a real calendar day written `YYYY-MM-DD`. */
-export function isDay(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
-
-/** The day `days` after (or before, when negative) `day`. */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** How many days from `from` to `to`, both included: 1 when they are the same day. */
-export function daysInclusive(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
-}
-
 /** Monday is 1, Sunday is 7 (ISO). */
 export function isoWeekday(day: string): number {
   return new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
@@ -88,10 +67,4 @@ export function isoWeekKey(day: string): string {
   const year = Number(thursday.slice(0, 4));
   const week = Math.floor((daysInclusive(`${year}-01-01`, thursday) - 1) / 7) + 1;
   return `${year}-W${pad(week)}`;
-}
-
-/** The last day of the month of `day`. */
-export function lastDayOfMonth(day: string): string {
-  const [year, month] = day.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }

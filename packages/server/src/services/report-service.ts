@@ -1,5 +1,4 @@
 import { findPersonalData } from '@plein/pii';
-import type { ReportBucketSize, ReportData } from '@plein/schema';
 import type { Locale } from '../i18n/locale.ts';
 import type { ErrorMessageKey } from '../i18n/messages.ts';
 import type { MunicipalityRow, TopicRow } from '../store/database-schema.ts';
@@ -7,14 +6,22 @@ import type { InstantWindow, ReportQuestionFacts, ReportVisitTotal } from '../st
 import type { PleinStore } from '../store/store.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { Clock } from './clock.ts';
-import { addDays, daysInclusive, isDay, lastDayOfMonth, startOfDutchDay } from './dutch-time.ts';
+import {
+  addDays,
+  daysInclusive,
+  isDay,
+  lastDayOfMonth,
+  MAX_REPORT_DAYS,
+  type ReportBucketSize,
+  type ReportData,
+} from '@plein/schema';
+import { startOfDutchDay } from './dutch-time.ts';
 import { ServiceError } from './errors.ts';
 import { type Community, type Municipality, type Topic, toMunicipality, toTopic } from './models.ts';
 import { type ColumnCounts, SUPPRESSION_THRESHOLD, suppressColumn } from './report-suppression.ts';
 import { requireRole, type Viewer } from './viewer.ts';
 
 /** A longer period would mostly compare a year with the year before; a year (leap day included) is enough. */
-const MAX_PERIOD_DAYS = 366;
 const MAX_VISIT_ROWS = 50;
 const MAX_TITLES = 10;
 /** Titles are read a page at a time until enough pass the personal-data check. */
@@ -271,7 +278,7 @@ function checkedPeriods(period: { from: unknown; to: unknown }): {
   if (typeof from !== 'string' || typeof to !== 'string' || !isDay(from) || !isDay(to)) refuse('REPORT_INVALID_DAY');
   if (to < from) refuse('REPORT_END_BEFORE_START');
   const days = daysInclusive(from, to);
-  if (days > MAX_PERIOD_DAYS) refuse('REPORT_PERIOD_TOO_LONG');
+  if (days > MAX_REPORT_DAYS) refuse('REPORT_PERIOD_TOO_LONG');
   return { current: { from, to }, previous: { from: addDays(from, -days), to: addDays(from, -1) }, days };
 }
 

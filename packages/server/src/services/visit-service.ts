@@ -6,7 +6,7 @@ import type { PleinStore } from '../store/store.ts';
 import type { VisitKey } from '../store/visit-store.ts';
 import type { Clock } from './clock.ts';
 import { type CommunityService, normaliseOrigin, type RequestOrigin } from './community-service.ts';
-import { dutchDay } from './dutch-time.ts';
+import { dutchDay } from '@plein/schema';
 import { ServiceError } from './errors.ts';
 
 /** At most this many counters per community and day; beyond it new pages are counted under `<origin>/…`. */

@@ -1,62 +1,16 @@
+import { type DayPeriod, monthPeriod, quarterPeriod } from '@plein/schema';
+
 /**
  * The periods staff pick a report for, as calendar days (`YYYY-MM-DD`) in Dutch time, the time the server counts in:
- * a month or quarter ends at midnight in the Netherlands, wherever the browser is.
+ * a month or quarter ends at midnight in the Netherlands, wherever the browser is. The day arithmetic is
+ * `@plein/schema`'s, the same as the server's and `plein report`'s.
  */
 
 export type PeriodMode = 'month' | 'quarter' | 'custom';
 
-export interface Period {
-  from: string;
-  to: string;
-}
-
-/** The longest period the server reports on, both days included. */
-export const MAX_REPORT_DAYS = 366;
-
-const dutchDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today in the Netherlands, as `YYYY-MM-DD`. */
-export function dutchToday(now: Date = new Date()): string {
-  const parts = Object.fromEntries(dutchDate.formatToParts(now).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
+export type Period = DayPeriod;
 
 const pad = (value: number) => String(value).padStart(2, '0');
-
-/** The last day of a month (1 to 12) of a year. */
-function lastDay(year: number, month: number): string {
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-}
-
-/** True for a real calendar day written `YYYY-MM-DD`. */
-export function isDay(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
-
-/** How many days from `from` to `to`, both included. */
-export function daysInclusive(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
-}
-
-/** `2026-10` → 1 to 31 October 2026. */
-export function monthPeriod(month: string): Period {
-  const [year, number] = month.split('-').map(Number) as [number, number];
-  return { from: `${year}-${pad(number)}-01`, to: lastDay(year, number) };
-}
-
-/** `2026-Q3` → 1 July to 30 September 2026. */
-export function quarterPeriod(quarter: string): Period {
-  const [year, number] = quarter.split('-Q').map(Number) as [number, number];
-  const firstMonth = (number - 1) * 3 + 1;
-  return { from: `${year}-${pad(firstMonth)}-01`, to: lastDay(year, firstMonth + 2) };
-}
 
 /**
  * The last `count` whole months before today's month, newest first (`2026-10`, `2026-09`, …). A month that is still

@@ -3,6 +3,7 @@ import type { ReportFrequency, ReportSchedule } from '@plein/client';
 import {
   formatReportDay,
   formatReportPeriod,
+  quarterPeriod,
   type ReportData,
   type ReportLocale,
   reportCsv,
@@ -32,7 +33,7 @@ import { choiceStyles } from '../../styles/choice.styles.ts';
 import { errorSummaryStyles } from '../../styles/error-summary.styles.ts';
 import { renderBarChart, renderBarLegend } from './bar-chart.ts';
 import { gapsOf, renderLineChart, renderLineLegend } from './line-chart.ts';
-import { monthName, type PeriodMode, periodKind, quarterPeriod } from './periods.ts';
+import { monthName, type PeriodMode, periodKind } from './periods.ts';
 import { reportStyles } from './report.styles.ts';
 import { type BarChartKind, barSummary, type ChartRow, overTimeSummary } from './summaries.ts';
 
