@@ -17,6 +17,7 @@ const defineModules = [
   'plein-expert',
   'plein-experts',
   'plein-moderation',
+  'plein-contact',
   'plein-report',
 ];
 

@@ -62,6 +62,7 @@ const tags = [
   'plein-expert',
   'plein-experts',
   'plein-moderation',
+  'plein-contact',
   'plein-report',
   'plein-community',
 ];

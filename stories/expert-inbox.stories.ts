@@ -5,6 +5,11 @@ import '../packages/elements/src/define/plein-community.ts';
 import '../packages/elements/src/define/plein-expert-inbox.ts';
 import '../packages/elements/src/define/plein-sign-in.ts';
 import type { PleinExpertInbox } from '../packages/elements/src/components/expert-inbox/expert-inbox.ts';
+import {
+  advisorScenarios,
+  MOCK_BOOKED_MEANWHILE_SLOT,
+  slotBookedMeanwhile,
+} from '../packages/elements/src/mocks/advisor.ts';
 import { MOCK_COMMUNITY, MOCK_ENDPOINT } from '../packages/elements/src/mocks/fixtures.ts';
 import {
   claimRace,
@@ -129,13 +134,105 @@ export const AnswerNetworkError: Story = {
   },
 };
 
+/** The expert adds next steps under the answer: "Maak een afspraak" and "Stel uw vraag privé". */
+export const AnswerWithNextSteps: Story = {
+  play: async ({ canvasElement }) => {
+    const { root } = await open(canvasElement, 'i5');
+    fill(
+      await findIn<HTMLTextAreaElement>(root, '#answer-body-i5'),
+      'Bij een vaststellingsovereenkomst hangt veel af van uw eigen situatie. Laat u persoonlijk adviseren.',
+    );
+    for (const id of ['#answer-hand-off-i5-appointment', '#answer-hand-off-i5-private-question']) {
+      const box = await findIn<HTMLInputElement>(root, id);
+      box.click();
+    }
+  },
+};
+
+/**
+ * "Privé vragen": two wait for an answer (first), one is answered. Each is marked "Privé" in words; one is opened with
+ * its answer form.
+ */
+export const PrivateQuestions: Story = {
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-expert-inbox');
+    (await findIn(root, '[data-private-id="pq1"] [part="private-toggle"]')).click();
+    fill(
+      await findIn<HTMLTextAreaElement>(root, '#private-answer-pq1'),
+      'Teken nog niets. Met een vaststellingsovereenkomst kunt u WW krijgen als uw werkgever het initiatief nam.',
+    );
+  },
+};
+
+/** The private answer could not be sent: the text stays, with a Dutch message. */
+export const PrivateAnswerNetworkError: Story = {
+  parameters: { msw: mockServer(advisorScenarios.answerNetworkError) },
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-expert-inbox');
+    (await findIn(root, '[data-private-id="pq2"] [part="private-toggle"]')).click();
+    fill(
+      await findIn<HTMLTextAreaElement>(root, '#private-answer-pq2'),
+      'Uw huisarts en de bedrijfsarts kijken elk met een andere taak naar u. Vraag een deskundigenoordeel aan bij het UWV.',
+    );
+    (await findIn(root, '[data-private-id="pq2"] [part="private-submit"]')).click();
+    await findIn(root, '[data-private-id="pq2"] form .alert:not([part])');
+  },
+};
+
+/** "Tijden aanbieden": a day, two start times, on location with the address. */
+export const OfferingTimes: Story = {
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-expert-inbox');
+    fill(await findIn<HTMLInputElement>(root, '#slot-date'), `${new Date().getFullYear() + 1}-01-15`);
+    for (const time of ['10:00', '11:00']) {
+      fill(await findIn<HTMLInputElement>(root, '#slot-time'), time);
+      (await findIn(root, '[part="add-time"]')).click();
+    }
+    (await findIn<HTMLInputElement>(root, '#slot-mode-IN_PERSON')).click();
+    fill(await findIn<HTMLInputElement>(root, '#slot-location'), 'Werkplein Eemsdelta, Zeebadweg 2, Delfzijl');
+  },
+};
+
+/** The server refuses times that overlap with times already offered: the message at the times, every field kept. */
+export const TimesOverlap: Story = {
+  parameters: { msw: mockServer(advisorScenarios.slotsOverlap) },
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-expert-inbox');
+    fill(await findIn<HTMLInputElement>(root, '#slot-date'), `${new Date().getFullYear() + 1}-01-15`);
+    fill(await findIn<HTMLInputElement>(root, '#slot-time'), '10:00');
+    (await findIn<HTMLInputElement>(root, '#slot-mode-PHONE')).click();
+    (await findIn(root, '[part="slot-submit"]')).click();
+    await findIn(root, '#slot-time-error');
+  },
+};
+
+/** Someone booked the time just before "Verwijderen": it stays, the server says why, and it shows under Afspraken. */
+export const TimeBookedMeanwhile: Story = {
+  parameters: { msw: mockServer(slotBookedMeanwhile()) },
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-expert-inbox');
+    (await findIn(root, `[data-slot-id="${MOCK_BOOKED_MEANWHILE_SLOT}"] [part="slot-remove"]`)).click();
+    await findIn(root, '[part="slot-notice"]');
+  },
+};
+
+/** No open questions, no private questions, no appointments and no times yet. */
+export const NothingYet: Story = {
+  parameters: { msw: mockServer(professionalScenarios.inboxEmpty, advisorScenarios.nothingYet) },
+};
+
+/** The private questions and the agenda cannot be reached: a message and a retry in each section. */
+export const AgendaNetworkError: Story = {
+  parameters: { msw: mockServer(advisorScenarios.networkError) },
+};
+
 /** Three per page and "Meer vragen laden". */
 export const MorePages: Story = {
   args: { pageSize: 3 },
 };
 
 export const Loading: Story = {
-  parameters: { msw: mockServer(professionalScenarios.inboxSlow) },
+  parameters: { msw: mockServer(professionalScenarios.inboxSlow, advisorScenarios.slow) },
 };
 
 /** Nothing waits: "Goed werk!". */

@@ -4,6 +4,7 @@ import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../packages/elements/src/define/plein-community.ts';
 import '../packages/elements/src/define/plein-question.ts';
+import '../packages/elements/src/define/plein-contact.ts';
 import { PleinQuestion } from '../packages/elements/src/components/question/question.ts';
 import {
   MOCK_COMMUNITY,
@@ -15,6 +16,7 @@ import {
 import { defaultHandlers, scenarios } from '../packages/elements/src/mocks/handlers.ts';
 import { moderationScenarios } from '../packages/elements/src/mocks/moderation.ts';
 import { liveServer } from '../packages/elements/src/mocks/live-server.ts';
+import { signInMockAccount, signOutMockAccounts } from '../packages/elements/src/mocks/professionals.ts';
 import { arrivingAnswer, questionScenarios, threadServer } from '../packages/elements/src/mocks/question-scenarios.ts';
 import { onEnglishPage, onHostileHostPage, onRtlPage } from './support/host-page.ts';
 import { longTextHandlers, mockServer } from './support/mock-server.ts';
@@ -391,6 +393,45 @@ export const ExpertProfileLinks: Story = {
       expert-href="/expert/{id}"
     ></plein-question>
   `,
+};
+
+/**
+ * The klantmanager's answer adds next steps: "Uw situatie vraagt om persoonlijk advies." with "Maak een afspraak" and
+ * "Stel uw vraag privé". On a page without `<plein-contact>`, one opens under the answer at the private question.
+ */
+export const HandOffUnderExpertAnswer: Story = {
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    const buttons = await findIn(root, '[data-answer-id="a2"] [part="hand-off"]');
+    await expect(buttons.textContent).toContain('Uw situatie vraagt om persoonlijk advies.');
+    [...buttons.querySelectorAll<HTMLButtonElement>('[part="hand-off-button"]')].at(-1)!.click();
+    await findIn(root, '[data-answer-id="a2"] plein-contact');
+  },
+};
+
+/** With `<plein-contact>` on the page, "Maak een afspraak" opens that one at the appointments, topic chosen. */
+export const HandOffToPageContact: Story = {
+  render: (args) => html`
+    ${question(args)}
+    <plein-contact endpoint=${MOCK_ENDPOINT} community=${MOCK_COMMUNITY}></plein-contact>
+  `,
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    (await findIn<HTMLButtonElement>(root, '[data-answer-id="a2"] [part="hand-off-button"]')).click();
+  },
+};
+
+/** Signed in as an expert, the answer form offers "Volgende stap voor de inwoner" with two checkboxes. */
+export const ExpertChoosesNextSteps: Story = {
+  beforeEach: () => {
+    forgetThisDevice();
+    signInMockAccount('expert');
+    return signOutMockAccounts;
+  },
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'plein-question');
+    (await findIn<HTMLInputElement>(root, '#answer-hand-off-appointment')).click();
+  },
 };
 
 /** "Melden" under an answer opened: five reasons, an optional note, "Verstuur melding" and "Annuleren". */

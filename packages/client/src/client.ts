@@ -11,6 +11,29 @@ import {
   AskQuestionDocument,
   type AskQuestionInput,
   type AskQuestionMutation,
+  AskPrivateQuestionDocument,
+  type AskPrivateQuestionInput,
+  type AskPrivateQuestionMutation,
+  type AppointmentSlotFieldsFragment,
+  BookAppointmentDocument,
+  type BookAppointmentInput,
+  type BookAppointmentMutation,
+  CancelAppointmentDocument,
+  type CancelAppointmentMutation,
+  ContactDocument,
+  type ContactQuery,
+  PrivateThreadDocument,
+  type PrivateThreadQuery,
+  AdvisorAgendaDocument,
+  type AdvisorAgendaQuery,
+  AnswerPrivateQuestionDocument,
+  type AnswerPrivateQuestionMutation,
+  type PrivateQuestionFieldsFragment,
+  PrivateQuestionsDocument,
+  PublishSlotsDocument,
+  type PublishSlotsInput,
+  type PublishSlotsMutation,
+  RemoveSlotDocument,
   ClaimQuestionDocument,
   type ClaimQuestionMutation,
   CommunityOverviewDocument,
@@ -233,6 +256,37 @@ export type SetReportSchedulePayload = SetReportScheduleMutation['setReportSched
 export type { SessionChangeReason, SessionInfo, SessionViewer } from './session.ts';
 // Types only: the live module itself is loaded with import() on first use (see subscribeToAnswers).
 export type { LiveAnswersOptions, LiveStatus, LiveSubscription } from './live.ts';
+/** The community's topics and its contact channels; `contact.appointments.freeSlots` only when a topic was given. */
+export type ContactInfo = NonNullable<ContactQuery['community']>;
+export type ContactChannels = ContactInfo['contact'];
+export type AdviceLine = NonNullable<ContactChannels['adviceLine']>;
+/** A free time of an advisor, as `<plein-contact>` offers it. */
+export type AppointmentSlot = AppointmentSlotFieldsFragment;
+export interface ContactQueryOptions extends CallOptions {
+  /** How many free slots to fetch for the topic (default 6). */
+  slots?: number;
+}
+export type AskPrivateQuestionFields = Omit<AskPrivateQuestionInput, 'community'>;
+export type AskPrivateQuestionPayload = AskPrivateQuestionMutation['askPrivateQuestion'];
+/** A private question with the advisors' answers, as the citizen reads it through the secret link. */
+export type PrivateThread = NonNullable<PrivateThreadQuery['privateThread']>;
+export type BookAppointmentFields = BookAppointmentInput;
+export type BookAppointmentPayload = BookAppointmentMutation['bookAppointment'];
+export type BookedAppointment = NonNullable<BookAppointmentPayload['appointment']>;
+export type CancelAppointmentPayload = CancelAppointmentMutation['cancelAppointment'];
+/** A private e-mail question as the advisors of its topic see it in their inbox, with their answers. */
+export type PrivateQuestion = PrivateQuestionFieldsFragment;
+export type AnswerPrivateQuestionPayload = AnswerPrivateQuestionMutation['answerPrivateQuestion'];
+/** An expert's booked appointments from today on, and their own free slots from now on; both soonest first. */
+export type AdvisorAgenda = Omit<NonNullable<AdvisorAgendaQuery['viewer']>, 'id'>;
+/** A booked appointment, as its advisor sees it: with the citizen's name, e-mail address and note. */
+export type Appointment = AdvisorAgenda['appointments'][number];
+export type PublishSlotsFields = Omit<PublishSlotsInput, 'community'>;
+/** The slots just published (`publishSlots`) or the free slots left (`removeSlot`), or errors to show. */
+export type SlotsPayload = PublishSlotsMutation['publishSlots'];
+export interface ListQueryOptions extends CallOptions {
+  first?: number;
+}
 
 /** Fired on the client after a write, so every element on the page can show fresh data. */
 export class PleinDataChangeEvent extends Event {
@@ -378,6 +432,32 @@ export interface PleinClient extends EventTarget {
     fields: ModerationSettingsFields,
     options?: CallOptions,
   ): Promise<UpdateModerationSettingsPayload>;
+  /**
+   * The community's topics and contact channels: the advice line with its status now, the private e-mail question
+   * and appointments; with a topic also the next free slots for it. Public.
+   */
+  contact(topic?: string | null, options?: ContactQueryOptions): Promise<ContactInfo>;
+  /** Asks a question privately; the citizen gets a confirmation e-mail with a secret link to the private thread. */
+  askPrivateQuestion(fields: AskPrivateQuestionFields, options?: CallOptions): Promise<AskPrivateQuestionPayload>;
+  /** A private question through its secret link; null when the id or the secret is wrong, or it was deleted. */
+  privateThread(id: string, secret: string, options?: CallOptions): Promise<PrivateThread | null>;
+  /** Books a free slot; a taken slot comes back as the user error `SLOT_TAKEN`. Free slots are fetched fresh after. */
+  bookAppointment(fields: BookAppointmentFields, options?: CallOptions): Promise<BookAppointmentPayload>;
+  /** Cancels an appointment with the token from the cancel link in the confirmation e-mail. */
+  cancelAppointment(token: string, options?: CallOptions): Promise<CancelAppointmentPayload>;
+  /** For verified experts: the private questions of their topics, unanswered first, then newest. */
+  privateQuestions(options?: ListQueryOptions): Promise<PrivateQuestion[]>;
+  /**
+   * An expert answers a private question; the citizen gets an e-mail with the link. Sent once, never retried: a retry
+   * after a lost response would send the citizen the answer twice.
+   */
+  answerPrivateQuestion(questionId: string, body: string, options?: CallOptions): Promise<AnswerPrivateQuestionPayload>;
+  /** For experts: their booked appointments from today on and their own free slots, soonest first. */
+  advisorAgenda(options?: ListQueryOptions): Promise<AdvisorAgenda>;
+  /** An expert offers times for appointments; each lasts the community's appointment duration. */
+  publishSlots(fields: PublishSlotsFields, options?: CallOptions): Promise<SlotsPayload>;
+  /** An expert removes one of their own free slots (a booked one stays); returns the free slots left. */
+  removeSlot(slotId: string, options?: CallOptions): Promise<SlotsPayload>;
   /**
    * For staff and admins: the anonymized report over `from`..`to` against the period before it, with the community's
    * municipalities. Fails with kind `unauthenticated` or `forbidden` for anyone else, `bad-input` for a bad period.
@@ -840,6 +920,97 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
     const { updateModerationSettings } = await this.mutate(UpdateModerationSettingsDocument, { input }, options);
     if (updateModerationSettings.settings) this.cache.invalidate('ModerationSettings|', 'AuditLog|');
     return updateModerationSettings;
+  }
+
+  async contact(topic?: string | null, options: ContactQueryOptions = {}): Promise<ContactInfo> {
+    // The query needs a topic even when it asks for no slots; an empty one is never used then.
+    const variables = {
+      community: this.community,
+      topic: topic || '',
+      withSlots: Boolean(topic),
+      slots: options.slots ?? 6,
+    };
+    const data = await this.query(ContactDocument, variables, options);
+    return this.found(data.community);
+  }
+
+  async askPrivateQuestion(fields: AskPrivateQuestionFields, options: CallOptions = {}) {
+    const input = { ...fields, community: this.community };
+    // Retried safely: the input carries the form's idempotency key, so the server keeps one question.
+    const { askPrivateQuestion } = await this.mutate(AskPrivateQuestionDocument, { input }, options);
+    return askPrivateQuestion;
+  }
+
+  async privateThread(id: string, secret: string, options: CallOptions = {}): Promise<PrivateThread | null> {
+    // Never cached or shared: the secret stays in this one request, and a reread shows a new answer at once.
+    const { privateThread } = await withRetries(
+      () => this.send(PrivateThreadDocument, { id, secret }, options.signal),
+      this.retryPolicy,
+      options.signal,
+    );
+    return privateThread;
+  }
+
+  async bookAppointment(fields: BookAppointmentFields, options: CallOptions = {}): Promise<BookAppointmentPayload> {
+    try {
+      const { bookAppointment } = await this.mutate(BookAppointmentDocument, { input: fields }, options);
+      return bookAppointment;
+    } finally {
+      // Booked, taken by someone else or gone: the free slots shown so far are out of date either way.
+      this.cache.invalidate('Contact|');
+    }
+  }
+
+  async cancelAppointment(token: string, options: CallOptions = {}): Promise<CancelAppointmentPayload> {
+    const { cancelAppointment } = await this.mutate(CancelAppointmentDocument, { token }, options);
+    if (cancelAppointment.cancelled) this.cache.invalidate('Contact|');
+    return cancelAppointment;
+  }
+
+  async privateQuestions(options: ListQueryOptions = {}): Promise<PrivateQuestion[]> {
+    const { viewer } = await this.query(PrivateQuestionsDocument, { first: options.first ?? 20 }, options);
+    if (!viewer) throw this.error('unauthenticated');
+    return viewer.privateQuestions;
+  }
+
+  async answerPrivateQuestion(
+    questionId: string,
+    body: string,
+    options: CallOptions = {},
+  ): Promise<AnswerPrivateQuestionPayload> {
+    // Not `mutate`: the input has no idempotency key, so a retry after a lost response would answer twice.
+    const { answerPrivateQuestion } = await this.send(
+      AnswerPrivateQuestionDocument,
+      { input: { questionId, body } },
+      options.signal,
+      undefined,
+      { device: true },
+    );
+    // Answered here or, on a refusal, perhaps by a colleague: the cached list is out of date either way.
+    this.cache.invalidate('PrivateQuestions|');
+    return answerPrivateQuestion;
+  }
+
+  async advisorAgenda(options: ListQueryOptions = {}): Promise<AdvisorAgenda> {
+    const { viewer } = await this.query(AdvisorAgendaDocument, { first: options.first ?? 20 }, options);
+    if (!viewer) throw this.error('unauthenticated');
+    return { appointments: viewer.appointments, mySlots: viewer.mySlots };
+  }
+
+  async publishSlots(fields: PublishSlotsFields, options: CallOptions = {}): Promise<SlotsPayload> {
+    const input = { ...fields, community: this.community };
+    // Retried safely: publishing the same times again is refused as an overlap, never stored twice.
+    const { publishSlots } = await this.mutate(PublishSlotsDocument, { input }, options);
+    // The advisor's own list, and the free slots citizens are offered.
+    if (publishSlots.errors.length === 0) this.cache.invalidate('AdvisorAgenda|', 'Contact|');
+    return publishSlots;
+  }
+
+  async removeSlot(slotId: string, options: CallOptions = {}): Promise<SlotsPayload> {
+    const { removeSlot } = await this.mutate(RemoveSlotDocument, { slotId }, options);
+    // Also on a refusal: a slot that was booked meanwhile is an appointment now.
+    this.cache.invalidate('AdvisorAgenda|', 'Contact|');
+    return removeSlot;
   }
 
   async report(query: ReportQuery, options: CallOptions = {}): Promise<ReportResult> {

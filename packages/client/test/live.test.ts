@@ -72,6 +72,7 @@ function answer(id: string, minutesAgo: number, displayName = 'Jannie'): LiveAns
     sourceUrl: null,
     reviewedOn: null,
     moderationReason: null,
+    handOff: [],
     author: { displayName, role: 'CITIZEN', expert: null },
   };
 }

@@ -54,6 +54,8 @@ const report: ReportData = {
   bucketSize: 'DAY',
   questionsOverTime: [{ period: { from: '2026-10-01', to: '2026-10-01' }, questions: count(null), previous: count(6) }],
   visitsByPage: [],
+  privateQuestions: figure(null, null),
+  privateQuestionsByTopic: [],
 };
 
 const municipalities = [

@@ -18,6 +18,7 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'plein-expert': () => import('./define/plein-expert.ts'),
   'plein-experts': () => import('./define/plein-experts.ts'),
   'plein-moderation': () => import('./define/plein-moderation.ts'),
+  'plein-contact': () => import('./define/plein-contact.ts'),
   'plein-report': () => import('./define/plein-report.ts'),
 };
 const tags = Object.keys(loaders);

@@ -2,6 +2,7 @@
 export { PleinElement } from './base/plein-element.ts';
 export { PleinAsk } from './components/ask/ask.ts';
 export { PleinCommunity } from './components/community/community.ts';
+export { PleinContact } from './components/contact/contact.ts';
 export { PleinExpertInbox } from './components/expert-inbox/expert-inbox.ts';
 export { PleinExpert } from './components/expert/expert.ts';
 export { PleinExperts } from './components/experts/experts.ts';
@@ -16,6 +17,12 @@ export { pleinClientContext } from './context.ts';
 export { setDefaultEndpoint } from './default-endpoint.ts';
 export { defineElement } from './define-element.ts';
 export { PleinAnswerPostedEvent } from './events/answer-posted.ts';
+export {
+  type ContactRequestChannel,
+  type ContactRequestDetail,
+  PleinContactRequestEvent,
+  requestContact,
+} from './events/contact-request.ts';
 export { PleinExpertOpenEvent } from './events/expert-open.ts';
 export { PleinPortalSignInFailedEvent } from './events/portal-sign-in-failed.ts';
 export { PleinQuestionAskedEvent } from './events/question-asked.ts';

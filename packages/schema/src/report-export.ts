@@ -9,7 +9,7 @@ import type { ReportFieldsFragment } from './generated/graphql.ts';
 export type ReportData = ReportFieldsFragment;
 export type ReportLocale = 'nl' | 'en';
 
-export type ReportTableId = 'summary' | 'topics' | 'municipalities' | 'over-time' | 'visits' | 'titles';
+export type ReportTableId = 'summary' | 'topics' | 'municipalities' | 'over-time' | 'visits' | 'private' | 'titles';
 
 export interface ReportTableRow {
   /** What the row is about: a figure, a topic, a municipality, a period, a page. */
@@ -35,6 +35,7 @@ const words = {
     municipalities: 'Vragen per gemeente',
     overTime: 'Vragen door de tijd',
     visits: 'Bezoeken per pagina',
+    private: 'Privé vragen per onderwerp (per e-mail, hele community)',
     titles: 'Wat inwoners vragen (voorbeelden)',
     item: 'Onderdeel',
     section: 'Deel',
@@ -61,6 +62,7 @@ const words = {
     municipalities: 'Questions per municipality',
     overTime: 'Questions over time',
     visits: 'Visits per page',
+    private: 'Private questions per topic (by e-mail, whole community)',
     titles: 'What residents ask (examples)',
     item: 'Item',
     section: 'Part',
@@ -164,6 +166,15 @@ export function reportTables(report: ReportData, locale: ReportLocale): ReportTa
       title: w.visits,
       columns,
       rows: report.visitsByPage.map((entry) => row(`${entry.page} (${entry.element})`, entry.visits)),
+    },
+    {
+      id: 'private',
+      title: w.private,
+      columns: [w.topic, columns[1], columns[2]],
+      rows: [
+        row(w.questions, report.privateQuestions),
+        ...report.privateQuestionsByTopic.map((entry) => row(entry.topic.name, entry.questions)),
+      ],
     },
     {
       id: 'titles',

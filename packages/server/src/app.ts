@@ -14,6 +14,7 @@ import {
 import { PersistedOperations } from './graphql/persisted-operations.ts';
 import { loaders, resolvers } from './graphql/resolvers.ts';
 import { liveUpdateOptions, registerLiveAnswers } from './graphql/subscriptions.ts';
+import { appointmentPages } from './http/appointment-pages.ts';
 import { registerCors, requestOrigin } from './http/cors.ts';
 import { notificationPages } from './http/notification-pages.ts';
 import { oidcRoutes } from './http/oidc-routes.ts';
@@ -127,6 +128,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // The pages behind the links in follow-up e-mails (confirm, unsubscribe).
   await app.register(notificationPages, { services });
+  // The page behind the cancel link in appointment e-mails.
+  await app.register(appointmentPages, { services });
   // Anonymous visit counts from the elements' beacons (POST /visits); see http/visit-beacon.ts.
   await app.register(visitBeacon, { services });
   // Single sign-on with a community's organisation (OpenID Connect); see http/oidc-routes.ts.

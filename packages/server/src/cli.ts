@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { accountUsage, isAccountCommand, runAccountCommand } from './account-cli.ts';
 import { configFromEnvironment } from './config.ts';
+import { contactUsage, runContactCommand } from './contact-cli.ts';
 import { expertUsage, runExpertCommand } from './expert-cli.ts';
 import { moderationUsage, runModerationCommand } from './moderation-cli.ts';
 import { reportUsage, runReportCommand } from './report-cli.ts';
@@ -16,13 +17,16 @@ const usage = `Gebruik: plein <opdracht>
   start                                 start de server (migreert en vult een lege database met de demo)
   migrate                               zet het databaseschema op de nieuwste versie
   seed                                  vult de database met de demo-community eemsdelta
-  sweep                                 verwijdert e-mailadressen die niet meer nodig zijn (de server doet dit elk uur)
+  sweep                                 verwijdert e-mailadressen die niet meer nodig zijn, privévragen 90 dagen
+                                        na het laatste bericht en afspraken 30 dagen na de afspraak (de server
+                                        doet dit elk uur)
   community add SLUG "NAAM"             maakt een community aan
   community allow-origin SLUG ORIGIN    staat een website toe, bijvoorbeeld https://www.eemsdelta.nl
   community list                        toont alle communities
 ${expertUsage}
 ${accountUsage}
 ${moderationUsage}
+${contactUsage}
 ${reportUsage}
 
 Instellingen via de omgeving: PORT, HOST, DATABASE_URL (sqlite:PAD of postgres://…), LOG_LEVEL.`;
@@ -60,6 +64,8 @@ export async function runCli(argv: string[]): Promise<number> {
   if (argv[0] === 'moderation') {
     return withStore(({ store }) => runModerationCommand(argv.slice(1), createServices(store)));
   }
+  // `contact show|set` has options of its own: see contact-cli.ts.
+  if (argv[0] === 'contact') return withStore(({ store }) => runContactCommand(argv.slice(1), createServices(store)));
   // `report …` has options of its own: see report-cli.ts.
   if (argv[0] === 'report') return withStore(({ store }) => runReportCommand(argv.slice(1), createServices(store)));
   // `user …`, `community set-oidc` and `community set-portal-secret` have options of their own: see account-cli.ts.
@@ -77,9 +83,13 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     case 'sweep':
       return withStore(async ({ store }) => {
-        const removed = await createServices(store).follows.sweep();
+        const services = createServices(store);
+        const removed = await services.follows.sweep();
+        const privateThreads = await services.privateQuestions.sweep();
+        const appointments = await services.appointments.sweep();
         console.log(
-          `Verwijderd: ${removed.unconfirmed} niet-bevestigde en ${removed.resolved} adressen bij opgeloste vragen.`,
+          `Verwijderd: ${removed.unconfirmed} niet-bevestigde en ${removed.resolved} adressen bij opgeloste vragen, ` +
+            `${privateThreads} privévragen met hun antwoorden, en ${appointments.appointments} afspraken.`,
         );
         return 0;
       });

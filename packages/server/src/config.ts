@@ -34,6 +34,12 @@ export interface ServerConfig {
    * `{community}` becomes the community's slug. Default: PUBLIC_URL + '/'.
    */
   signInUrl: string;
+  /**
+   * PLEIN_PRIVATE_THREAD_URL: the page with the private thread that the links in private-question e-mails open;
+   * `{token}` becomes the thread's id and secret. Put it in the fragment (`#…={token}`): a fragment never reaches a
+   * server. Default: PUBLIC_URL + '/municipal-site/#plein-prive={token}'.
+   */
+  privateThreadUrl: string;
   mail: MailConfig;
   /** PLEIN_RATE_ASK, _ANSWER, _VOTE, _FLAG, _READ, PLEIN_RATE_IP_FACTOR and REDIS_URL (http/rate-limits.ts). */
   rateLimits: RateLimitSettings;
@@ -61,6 +67,10 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ser
   // The example page for professionals has <plein-sign-in>; a real community sets its own page.
   const signInUrl = env.PLEIN_SIGN_IN_URL || `${publicUrl}/professionals/`;
   httpUrl('PLEIN_SIGN_IN_URL', signInUrl.replaceAll('{community}', 'community'));
+  const privateThreadUrl = env.PLEIN_PRIVATE_THREAD_URL || `${publicUrl}/municipal-site/#plein-prive={token}`;
+  if (!privateThreadUrl.includes('{token}'))
+    throw new Error('PLEIN_PRIVATE_THREAD_URL must hold {token}, the place of the secret link token');
+  httpUrl('PLEIN_PRIVATE_THREAD_URL', privateThreadUrl.replace('{token}', 'token'));
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -75,6 +85,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ser
     publicUrl,
     questionUrl,
     signInUrl,
+    privateThreadUrl,
     mail: {
       smtpUrl: env.SMTP_URL || undefined,
       outboxDir: env.PLEIN_OUTBOX_DIR || DEFAULT_OUTBOX_DIR,

@@ -5,6 +5,7 @@ import { describeFailure, NodemailerMailer } from './mail/mailer.ts';
 import { eemsdelta } from './seed/eemsdelta.ts';
 import { seedCommunity } from './seed/seed.ts';
 import { systemClock } from './services/clock.ts';
+import { createFieldCipher, encryptionKeyFromEnvironment } from './services/encryption.ts';
 import { ServiceEvents } from './services/events.ts';
 import type { ReportRound } from './services/report-schedule-service.ts';
 import { createServices, type Services } from './services/services.ts';
@@ -36,6 +37,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     personalDataAllow: config.personalDataAllow,
     follow: { mailer, publicUrl: config.publicUrl, questionUrl: config.questionUrl, onError: report },
     accounts: { signInUrl: config.signInUrl },
+    encryption: createFieldCipher(encryptionKeyFromEnvironment()),
+    privateThreadUrl: config.privateThreadUrl,
   });
   const app = await buildApp({
     store,
@@ -55,6 +58,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   }
   const url = await app.listen({ port: config.port, host: config.host });
   const stopSweeper = startFollowSweeper(services, report);
+  const stopReminders = startAppointmentReminders(services, report);
   // A round that sent or failed something is worth a line; a quiet one only at debug level.
   const stopReports = startReportScheduler(services, report, (round) =>
     app.log[round.sent + round.failed > 0 ? 'info' : 'debug'](round, 'report e-mail round'),
@@ -66,12 +70,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     close: () =>
       (closing ??= (async () => {
         await stopSweeper();
+        await stopReminders();
         await stopReports();
         await app.close();
         // Mail already started still leaves before the database closes.
         await services.events.settled();
         await services.follows.settled();
         await services.accounts.settled();
+        await services.appointments.settled();
         mailer.close();
         await connection.close();
       })()),
@@ -82,8 +88,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 export const FOLLOW_SWEEP_INTERVAL_MS = 60 * 60_000;
 
 /**
- * Runs the follow-up retention sweep now and every hour; the timer never keeps the process alive. The returned
- * function stops it and waits for a sweep that is running.
+ * Runs the follow-up and private-thread retention sweeps now and every hour; the timer never keeps the process alive.
+ * The returned function stops it and waits for a sweep that is running.
  */
 export function startFollowSweeper(
   services: Services,
@@ -91,15 +97,47 @@ export function startFollowSweeper(
 ): () => Promise<void> {
   let running: Promise<void> = Promise.resolve();
   const sweep = () => {
-    running = running.then(() =>
-      services.follows.sweep().then(
-        () => undefined,
-        (error: unknown) => report(error, 'follow sweep'),
-      ),
-    );
+    running = running.then(async () => {
+      await services.follows.sweep().catch((error: unknown) => report(error, 'follow sweep'));
+      // Idempotent across instances: it deletes by a cutoff in one transaction and reads nothing first, so instances
+      // that sweep at the same moment delete each thread once between them, and the later one finds nothing left.
+      await services.privateQuestions.sweep().catch((error: unknown) => report(error, 'private question sweep'));
+      // Appointments and slots 30 days after the appointment; the same cutoff deletes, so instances agree.
+      await services.appointments.sweep().catch((error: unknown) => report(error, 'appointment sweep'));
+    });
   };
   sweep();
   const timer = setInterval(sweep, FOLLOW_SWEEP_INTERVAL_MS);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    return running;
+  };
+}
+
+/** How often appointments that start within a day are looked for, to send their reminder. */
+export const APPOINTMENT_REMINDER_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * Sends appointment reminders now and every 5 minutes (AppointmentService.sendReminders claims each one first, so
+ * several instances send it once); the timer never keeps the process alive. The returned function stops it and
+ * waits for a run that is going.
+ */
+export function startAppointmentReminders(
+  services: Services,
+  report: (error: unknown, what: string) => void,
+): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve();
+  const remind = () => {
+    running = running.then(() =>
+      services.appointments.sendReminders().then(
+        () => undefined,
+        (error: unknown) => report(error, 'appointment reminders'),
+      ),
+    );
+  };
+  remind();
+  const timer = setInterval(remind, APPOINTMENT_REMINDER_INTERVAL_MS);
   timer.unref();
   return () => {
     clearInterval(timer);

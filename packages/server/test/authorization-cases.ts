@@ -51,7 +51,7 @@ export const callerDescriptions: Record<CallerKind, string> = {
 };
 
 /** A refusal: the `extensions.code` of a GraphQL error, or the code of a user error in the payload. */
-export type Refusal = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_OWNER' | 'FIELD_NOT_ALLOWED';
+export type Refusal = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_OWNER' | 'FIELD_NOT_ALLOWED' | 'VERIFICATION_REQUIRED';
 /**
  * What a call did when nothing was refused.
  * - allow: the effect happened: the row is stored or changed, the field has its value.
@@ -611,6 +611,23 @@ export const operations: Operation[] = [
     },
   },
   {
+    name: 'answerQuestion: handOff',
+    why: 'Next steps ("Maak een afspraak") belong to expert answers; anyone else gets FIELD_NOT_ALLOWED, nothing stored.',
+    expected: { ...everyone('FIELD_NOT_ALLOWED'), expert: 'allow' },
+    async run(cell) {
+      const { body, stored } = await answerAs(cell, { handOff: ['APPOINTMENT'] });
+      return {
+        body,
+        effect: async () => {
+          const row = await stored();
+          if (!row) return 'noop';
+          assert.equal(row.hand_off, '["APPOINTMENT"]', 'stored with the next step');
+          return 'allow';
+        },
+      };
+    },
+  },
+  {
     name: 'editQuestion',
     why: 'The owner token is the only proof; no role edits a citizen question.',
     expected: ownerOnly,
@@ -980,6 +997,198 @@ export const operations: Operation[] = [
     },
   },
 
+  // Private e-mail questions (services/private-question-service.ts): anyone asks; experts verified for the topic
+  // read and answer them; the citizen reads the thread through the secret link only.
+  {
+    name: 'askPrivateQuestion',
+    expected: everyone('allow'),
+    async run(cell) {
+      await offerEmailService(cell);
+      const idempotencyKey = cell.world.unique('prive-matrix');
+      const body = await cell.send(
+        `mutation ($input: AskPrivateQuestionInput!) {
+          askPrivateQuestion(input: $input) { confirmationSent errors { code } }
+        }`,
+        {
+          input: {
+            community: COMMUNITY,
+            topic: 'ww',
+            body: PRIVATE_QUESTION,
+            email: `${cell.world.unique('burger')}@example.org`,
+            idempotencyKey,
+          },
+        },
+      );
+      const stored = () =>
+        db(cell).selectFrom('private_questions').select('id').where('idempotency_key', '=', idempotencyKey).execute();
+      return { body, effect: async () => ((await stored()).length > 0 ? 'allow' : 'noop') };
+    },
+  },
+  {
+    name: 'answerPrivateQuestion',
+    why: "Experts with a current verification for the question's topic (ww) only.",
+    expected: onlyFor({ expert: 'allow' }),
+    async run(cell) {
+      const asked = await askPrivately(cell);
+      const body = await cell.send(
+        `mutation ($input: AnswerPrivateQuestionInput!) {
+          answerPrivateQuestion(input: $input) { question { id answered } errors { code } }
+        }`,
+        {
+          input: {
+            questionId: asked.id,
+            body: 'Daarna kunt u misschien bijstand krijgen. Vraag het na bij de gemeente.',
+          },
+        },
+      );
+      const messages = () =>
+        db(cell).selectFrom('private_messages').select('id').where('question_id', '=', asked.id).execute();
+      return { body, effect: async () => ((await messages()).length > 0 ? 'allow' : 'noop') };
+    },
+  },
+  {
+    name: 'Viewer.privateQuestions',
+    why: 'Experts only, as Viewer.inbox: an expert without a current verification gets an empty list, not an error.',
+    expected: {
+      ...onlyFor({ expert: 'allow', expired: 'hidden', unverified: 'hidden' }),
+      anonymous: 'hidden',
+      owner: 'hidden',
+    },
+    async run(cell) {
+      const asked = await askPrivately(cell);
+      const body = await cell.send('{ viewer { id privateQuestions(first: 50) { id } } }');
+      return {
+        body,
+        effect: async () => {
+          const ids = (body.data?.viewer?.privateQuestions ?? []).map((question: { id: string }) => question.id);
+          return ids.includes(asked.id) ? 'allow' : 'hidden';
+        },
+      };
+    },
+  },
+  {
+    name: 'privateThread',
+    why: 'Only the secret from the e-mail opens a thread; others send the secret of a thread of their own.',
+    expected: { ...everyone('hidden'), owner: 'allow' },
+    async run(cell) {
+      const asked = await askPrivately(cell);
+      const secret = cell.caller.kind === 'owner' ? asked.secret : (await askPrivately(cell)).secret;
+      const body = await cell.send(
+        'query ($id: ID!, $secret: String!) { privateThread(id: $id, secret: $secret) { id body } }',
+        { id: asked.id, secret },
+      );
+      return { body, effect: async () => (body.data?.privateThread?.id === asked.id ? 'allow' : 'hidden') };
+    },
+  },
+
+  // Appointments (services/appointment-service.ts): experts publish and remove their own times; anyone books a free
+  // one; the cancel link's token cancels its own appointment only; experts read their own agenda.
+  {
+    name: 'publishSlots',
+    why: 'Experts with a current verification; an expert without one gets VERIFICATION_REQUIRED and nothing is stored.',
+    expected: onlyFor({ expert: 'allow', expired: 'VERIFICATION_REQUIRED', unverified: 'VERIFICATION_REQUIRED' }),
+    async run(cell) {
+      await offerAppointments(cell);
+      const startsAt = nextSlotTime();
+      const body = await cell.send(
+        `mutation ($input: PublishSlotsInput!) { publishSlots(input: $input) { slots { id } errors { code } } }`,
+        { input: { community: COMMUNITY, startsAt: [startsAt], mode: 'VIDEO' } },
+      );
+      const stored = () =>
+        db(cell).selectFrom('appointment_slots').select('id').where('starts_at', '=', startsAt).execute();
+      return { body, effect: async () => ((await stored()).length > 0 ? 'allow' : 'noop') };
+    },
+  },
+  {
+    name: 'removeSlot',
+    why: "Experts remove their own free times, also without a current verification; others try the claim holder's.",
+    expected: onlyFor({ expert: 'allow', expired: 'allow', unverified: 'allow' }),
+    async run(cell) {
+      const slotId = await insertSlot(cell, cell.caller.expertId ?? cell.world.claimHolder.expertId!);
+      const body = await cell.send(
+        'mutation ($slotId: ID!) { removeSlot(slotId: $slotId) { slots { id } errors { code } } }',
+        { slotId },
+      );
+      const slot = () =>
+        db(cell).selectFrom('appointment_slots').select('id').where('id', '=', slotId).executeTakeFirst();
+      return { body, effect: async () => ((await slot()) ? 'noop' : 'allow') };
+    },
+  },
+  {
+    name: 'bookAppointment',
+    why: 'Anyone may book a free time of an advisor verified for the topic; no account is needed.',
+    expected: everyone('allow'),
+    async run(cell) {
+      await offerAppointments(cell);
+      const slotId = await insertSlot(cell, cell.world.claimHolder.expertId!);
+      const body = await cell.send(
+        `mutation ($input: BookAppointmentInput!) {
+          bookAppointment(input: $input) { appointment { id } errors { code } }
+        }`,
+        { input: appointmentInput(cell, slotId) },
+      );
+      return { body, effect: async () => ((await appointmentOfSlot(cell, slotId)) ? 'allow' : 'noop') };
+    },
+  },
+  {
+    name: 'cancelAppointment',
+    why: "Only the cancel link's token cancels; others send the token of an appointment of their own, which stays theirs.",
+    expected: { ...everyone('noop'), owner: 'allow' },
+    async run(cell) {
+      const booked = await bookedAppointment(cell);
+      const token = cell.caller.kind === 'owner' ? booked.token : (await bookedAppointment(cell)).token;
+      const body = await cell.send(
+        'mutation ($token: String!) { cancelAppointment(token: $token) { cancelled errors { code } } }',
+        { token },
+      );
+      return {
+        body,
+        effect: async () => ((await appointmentOfSlot(cell, booked.slotId))?.cancelled_at ? 'allow' : 'noop'),
+      };
+    },
+  },
+  {
+    name: 'Viewer.appointments',
+    why: 'Experts read their own appointments; an expert without a current verification cannot be booked (empty list).',
+    expected: {
+      ...onlyFor({ expert: 'allow', expired: 'hidden', unverified: 'hidden' }),
+      anonymous: 'hidden',
+      owner: 'hidden',
+    },
+    async run(cell) {
+      await offerAppointments(cell);
+      // The caller's own time for experts (refused for one without a current verification); else the claim holder's.
+      const slotId = await insertSlot(cell, cell.caller.expertId ?? cell.world.claimHolder.expertId!);
+      await cell.world.harness.services.appointments.book(appointmentInput(cell, slotId));
+      const body = await cell.send('{ viewer { id appointments(first: 50) { id name slot { id } } } }');
+      return {
+        body,
+        effect: async () => {
+          const slots = (body.data?.viewer?.appointments ?? []).map((a: { slot: { id: string } }) => a.slot.id);
+          return slots.includes(slotId) ? 'allow' : 'hidden';
+        },
+      };
+    },
+  },
+  {
+    name: 'Viewer.mySlots',
+    why: 'Experts see their own free times, whatever their verification; nobody sees another expert’s.',
+    expected: {
+      ...onlyFor({ expert: 'allow', expired: 'allow', unverified: 'allow' }),
+      anonymous: 'hidden',
+      owner: 'hidden',
+    },
+    async run(cell) {
+      const slotId = await insertSlot(cell, cell.caller.expertId ?? cell.world.claimHolder.expertId!);
+      const body = await cell.send('{ viewer { id mySlots(first: 50) { id } } }');
+      return {
+        body,
+        effect: async () =>
+          (body.data?.viewer?.mySlots ?? []).some((slot: { id: string }) => slot.id === slotId) ? 'allow' : 'hidden',
+      };
+    },
+  },
+
   // Moderation (services/moderation-service.ts): flags from anyone, decisions by moderators and admins of the
   // community, settings by its admins.
   {
@@ -1045,6 +1254,41 @@ export const operations: Operation[] = [
         },
       );
       return { body, effect: async () => ((await heldWordsOfTestgemeente(cell)).includes(word) ? 'allow' : 'noop') };
+    },
+  },
+  {
+    name: 'setContactChannels',
+    why: 'Staff and admins of the community; moderators and experts do not run the contact channels.',
+    expected: onlyFor({ staff: 'allow', admin: 'allow' }),
+    async run(cell) {
+      // A description no other cell sends, so the effect is this cell's own write.
+      const description = `Bel gratis met een adviseur (${cell.world.unique('kanalen')}).`;
+      const body = await cell.send(
+        `mutation ($input: ContactChannelsInput!) {
+          setContactChannels(input: $input) { contact { adviceLine { description } } errors { code } }
+        }`,
+        {
+          input: {
+            community: COMMUNITY,
+            adviceLine: {
+              phoneNumber: '0800-0123',
+              description,
+              openingHours: [{ weekday: 1, opens: '09:00', closes: '17:00' }],
+              closedDays: [],
+            },
+          },
+        },
+      );
+      const row = () =>
+        db(cell)
+          .selectFrom('contact_channels')
+          .select('advice_line')
+          .where('community_id', '=', cell.world.harness.communityId)
+          .executeTakeFirst();
+      return {
+        body,
+        effect: async () => ((await row())?.advice_line?.includes(description) ? 'allow' : 'noop'),
+      };
     },
   },
   {
@@ -1252,6 +1496,111 @@ async function heldWordsOfTestgemeente(cell: Cell): Promise<string[]> {
     .where('community_id', '=', cell.world.harness.communityId)
     .executeTakeFirst();
   return row ? (JSON.parse(row.held_words) as string[]) : [];
+}
+
+const PRIVATE_QUESTION = 'Mijn WW stopt straks. Welke uitkering kan ik daarna krijgen?';
+
+/** Switches private e-mail questions on for testgemeente (a setContactChannels cell may have switched them off). */
+async function offerEmailService(cell: Cell): Promise<void> {
+  const email_service = JSON.stringify({ description: null, answerWithinDays: 3 });
+  await db(cell)
+    .insertInto('contact_channels')
+    .values({
+      community_id: cell.world.harness.communityId,
+      advice_line: null,
+      email_service,
+      appointments: null,
+      updated_at: cell.world.harness.now().toISOString(),
+    })
+    .onConflict((oc) => oc.column('community_id').doUpdateSet({ email_service }))
+    .execute();
+}
+
+/** A private question about ww from an anonymous citizen: its id, and the secret from the confirmation e-mail. */
+async function askPrivately(cell: Cell): Promise<{ id: string; secret: string }> {
+  await offerEmailService(cell);
+  const { harness } = cell.world;
+  const email = `${cell.world.unique('prive')}@example.org`;
+  const asked = await harness.services.privateQuestions.ask({
+    community: COMMUNITY,
+    topic: 'ww',
+    body: PRIVATE_QUESTION,
+    email,
+    idempotencyKey: cell.world.unique('prive-vraag'),
+  });
+  assert.deepEqual(asked.errors, []);
+  const link = /#plein-prive=([A-Za-z0-9-]+)\.([A-Za-z0-9_-]+)/.exec(
+    harness.mailer.sent.find((mail) => mail.to === email)?.text ?? '',
+  );
+  assert.ok(link, 'the confirmation e-mail holds the secret link');
+  return { id: link[1]!, secret: link[2]! };
+}
+
+/** Switches appointments of 30 minutes on for testgemeente (a setContactChannels cell may have switched them off). */
+async function offerAppointments(cell: Cell): Promise<void> {
+  const appointments = JSON.stringify({ description: null, durationMinutes: 30 });
+  await db(cell)
+    .insertInto('contact_channels')
+    .values({
+      community_id: cell.world.harness.communityId,
+      advice_line: null,
+      email_service: null,
+      appointments,
+      updated_at: cell.world.harness.now().toISOString(),
+    })
+    .onConflict((oc) => oc.column('community_id').doUpdateSet({ appointments }))
+    .execute();
+}
+
+let slotHours = 0;
+/** A start time no other cell uses: whole hours from December on, a month after the matrix's clock. */
+const nextSlotTime = () => new Date(Date.parse('2026-12-01T08:00:00.000Z') + ++slotHours * 60 * 60_000).toISOString();
+
+/** A free 30-minute video slot of `expertId` in testgemeente, written to the store as publishSlots would. */
+async function insertSlot(cell: Cell, expertId: string): Promise<string> {
+  const startsAt = nextSlotTime();
+  const id = newId();
+  await db(cell)
+    .insertInto('appointment_slots')
+    .values({
+      id,
+      community_id: cell.world.harness.communityId,
+      expert_id: expertId,
+      starts_at: startsAt,
+      ends_at: new Date(Date.parse(startsAt) + 30 * 60_000).toISOString(),
+      mode: 'VIDEO',
+      location: null,
+      created_at: cell.world.harness.now().toISOString(),
+      appointment_id: null,
+    })
+    .execute();
+  return id;
+}
+
+const appointmentInput = (cell: Cell, slotId: string) => ({
+  slotId,
+  topic: 'ww',
+  name: 'Matrix',
+  email: `${cell.world.unique('afspraak')}@example.org`,
+  idempotencyKey: cell.world.unique('afspraak-matrix'),
+});
+
+const appointmentOfSlot = (cell: Cell, slotId: string) =>
+  db(cell).selectFrom('appointments').selectAll().where('slot_id', '=', slotId).executeTakeFirst();
+
+/** An appointment with the claim holder, booked by an anonymous citizen: its slot and the token from the e-mail. */
+async function bookedAppointment(cell: Cell): Promise<{ slotId: string; token: string }> {
+  await offerAppointments(cell);
+  const { services, mailer } = cell.world.harness;
+  const slotId = await insertSlot(cell, cell.world.claimHolder.expertId!);
+  const input = appointmentInput(cell, slotId);
+  assert.deepEqual((await services.appointments.book(input)).errors, []);
+  await services.appointments.settled();
+  const token = /\/afspraak\/annuleren\?token=([A-Za-z0-9_-]+)/.exec(
+    mailer.sent.find((mail) => mail.to === input.email)?.text ?? '',
+  )?.[1];
+  assert.ok(token, 'the confirmation e-mail holds the cancel link');
+  return { slotId, token };
 }
 
 /** Asks for ADMIN (and STAFF) on `userId`; the effect is a change of its roles or an audit entry. */

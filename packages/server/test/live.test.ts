@@ -161,6 +161,7 @@ describe('live answers over WebSocket', () => {
       reviewedOn: null,
       // Only the writer (owner token) and moderators read a reason; a live update is for everyone.
       moderationReason: null,
+      handOff: [],
       author: { displayName: 'Anoniem', role: 'CITIZEN', expert: null },
     });
     assert.match(String(createdAt), /^\d{4}-\d{2}-\d{2}T/);

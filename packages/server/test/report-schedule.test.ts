@@ -91,6 +91,8 @@ function stubReport(period: { from: string; to: string }): ReportData {
     bucketSize: 'WEEK',
     questionsOverTime: [],
     visitsByPage: [],
+    privateQuestions: figure,
+    privateQuestionsByTopic: [],
   };
 }
 

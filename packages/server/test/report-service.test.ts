@@ -103,6 +103,7 @@ onEveryEngine('the municipal report', (engine, open) => {
       await api.opened.store.insertAnswerRow({
         id,
         question_id: questionId,
+        hand_off: '[]',
         body: 'Een antwoord voor het rapport.',
         author_display_name: role === 'EXPERT' ? 'Els Testadviseur' : 'Anoniem',
         author_role: role,

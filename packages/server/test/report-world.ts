@@ -253,6 +253,7 @@ export async function generateCommunityLife(
         answers.push({
           id: newId(),
           question_id: questionId,
+          hand_off: '[]',
           body: 'Kijk eerst op de website van het UWV of bel de gemeente voor hulp.',
           author_display_name: expert?.display_name ?? (role === 'CITIZEN' ? 'Anoniem' : 'Medewerker'),
           author_role: role,
@@ -408,6 +409,7 @@ export async function addHandMadeWeeks(store: PleinStore, db: Kysely<Database>, 
           ? {
               id: newId(),
               question_id: questionId,
+              hand_off: '[]',
               body: 'U kunt dit bij het UWV aanvragen binnen een week na uw laatste werkdag.',
               author_display_name: expert.display_name,
               author_role: 'EXPERT',

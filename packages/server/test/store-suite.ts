@@ -204,6 +204,7 @@ export function defineStoreSuite(engine: string, open: () => Promise<TestDatabas
             owner_token_hash: null,
             source_url: null,
             reviewed_on: null,
+            hand_off: '[]',
             device_hash: null,
             findings: '[]',
             moderation_reason: null,

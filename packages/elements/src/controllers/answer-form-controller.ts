@@ -1,11 +1,12 @@
 import { type AnswerNode, createDraftStore, type DraftStore, rememberAnswerToken } from '@plein/client';
-import { limits } from '@plein/schema';
+import { type HandOff, limits } from '@plein/schema';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AntiSpamSignals } from '../form/anti-spam.ts';
 import { DRAFT_MAX_AGE_MS } from '../form/drafts.ts';
 import { type FieldErrors, fieldErrorsFrom, hasErrors } from '../form/field-errors.ts';
 import { PersonalDataGuard, type PersonalDataFinding, type Redaction } from '../form/personal-data-guard.ts';
 import { personalDataDescribedBy, renderPersonalDataPanel } from '../form/personal-data-panel.ts';
+import { handOffOf } from '../components/question/hand-off.ts';
 import type { LocalizeController } from '../localize/localize-controller.ts';
 import type { ThreadRequest } from './thread-controller.ts';
 
@@ -16,6 +17,8 @@ const BODY_FIELD_ID = 'answer-body';
 export interface AnswerDraft {
   body: string;
   displayName: string;
+  /** An expert's next steps for the citizen ("Maak een afspraak"). */
+  handOff?: HandOff[];
   idempotencyKey?: string;
 }
 
@@ -37,6 +40,8 @@ export type AnswerSubmitResult =
 export class AnswerFormController implements ReactiveController {
   body = '';
   displayName = '';
+  /** The next steps an expert adds ("Maak een afspraak"); sent only while `offersHandOff` says the writer may. */
+  handOff: HandOff[] = [];
   errors: FieldErrors = {};
   failure: unknown = undefined;
   sending = false;
@@ -55,6 +60,8 @@ export class AnswerFormController implements ReactiveController {
     private readonly host: ReactiveControllerHost & { readonly updateComplete: Promise<boolean> },
     private readonly localize: LocalizeController,
     private readonly target: () => ThreadRequest,
+    /** True while the writer is a signed-in expert: the form then offers next steps, and sends them. */
+    private readonly offersHandOff: () => boolean = () => false,
   ) {
     host.addController(this);
     this.personalData = new PersonalDataGuard<'body'>(host);
@@ -70,6 +77,7 @@ export class AnswerFormController implements ReactiveController {
     const saved = this.draft?.load();
     this.body = typeof saved?.body === 'string' ? saved.body : '';
     this.displayName = typeof saved?.displayName === 'string' ? saved.displayName : '';
+    this.handOff = handOffOf(saved?.handOff);
     this.idempotencyKey = typeof saved?.idempotencyKey === 'string' ? saved.idempotencyKey : undefined;
     this.errors = {};
     this.failure = undefined;
@@ -115,6 +123,12 @@ export class AnswerFormController implements ReactiveController {
     this.changed();
   }
 
+  /** Ticks or clears one next step. */
+  setHandOff(step: HandOff, chosen: boolean): void {
+    this.handOff = handOffOf(chosen ? [...this.handOff, step] : this.handOff.filter((other) => other !== step));
+    this.changed();
+  }
+
   async submit(): Promise<AnswerSubmitResult> {
     const { client, questionId } = this.target();
     if (this.sending || !client || !questionId) return { outcome: 'ignored' };
@@ -137,6 +151,8 @@ export class AnswerFormController implements ReactiveController {
         questionId,
         body,
         displayName: this.displayName.trim() || undefined,
+        // Only experts may add next steps: the server refuses them from anyone else.
+        handOff: this.offersHandOff() && this.handOff.length > 0 ? [...this.handOff] : undefined,
         idempotencyKey: this.idempotencyKey,
         antiSpam: this.antiSpam.signals(),
       });
@@ -148,6 +164,7 @@ export class AnswerFormController implements ReactiveController {
         // Text typed while the answer was on its way is a new draft, not part of the posted answer.
         if (this.body.trim() === body) {
           this.body = '';
+          this.handOff = [];
           this.personalData.clear();
           this.draft?.clear();
         } else {
@@ -178,11 +195,12 @@ export class AnswerFormController implements ReactiveController {
   }
 
   private saveDraft(): void {
-    if (!this.body && !this.displayName && !this.idempotencyKey) {
+    const { body, displayName, handOff, idempotencyKey } = this;
+    if (!body && !displayName && handOff.length === 0 && !idempotencyKey) {
       this.draft?.clear();
       return;
     }
-    this.draft?.save({ body: this.body, displayName: this.displayName, idempotencyKey: this.idempotencyKey });
+    this.draft?.save({ body, displayName, handOff, idempotencyKey });
   }
 
   /** The server's rules (limits.ts), checked first here so the citizen hears about them without a round trip. */

@@ -7,9 +7,10 @@ import {
   type PleinClient,
   PleinError,
 } from '@plein/client';
-import { limits } from '@plein/schema';
+import { type HandOff, limits } from '@plein/schema';
 import type { ReactiveControllerHost } from 'lit';
 import { messageOf } from '../base/errors.ts';
+import { handOffOf } from '../components/question/hand-off.ts';
 import { AntiSpamSignals } from '../form/anti-spam.ts';
 import { type FieldErrors, fieldErrorsFrom, hasErrors } from '../form/field-errors.ts';
 import type { LocalizeController } from '../localize/localize-controller.ts';
@@ -160,6 +161,8 @@ export interface InboxAnswerDraft {
   body: string;
   sourceUrl: string;
   reviewedOn: string;
+  /** Next steps for the citizen under the answer ("Maak een afspraak"). */
+  handOff: HandOff[];
   idempotencyKey?: string;
 }
 
@@ -203,6 +206,7 @@ export class InboxAnswerForms {
         body: typeof saved?.body === 'string' ? saved.body : '',
         sourceUrl: typeof saved?.sourceUrl === 'string' ? saved.sourceUrl : '',
         reviewedOn: typeof saved?.reviewedOn === 'string' ? saved.reviewedOn : '',
+        handOff: handOffOf(saved?.handOff),
         idempotencyKey: typeof saved?.idempotencyKey === 'string' ? saved.idempotencyKey : undefined,
         errors: {},
         failure: undefined,
@@ -227,6 +231,14 @@ export class InboxAnswerForms {
     this.host.requestUpdate();
   }
 
+  /** Ticks or clears one next step. */
+  setHandOff(questionId: string, step: HandOff, chosen: boolean): void {
+    const state = this.get(questionId);
+    state.handOff = handOffOf(chosen ? [...state.handOff, step] : state.handOff.filter((other) => other !== step));
+    this.save(questionId, state);
+    this.host.requestUpdate();
+  }
+
   async submit(questionId: string): Promise<InboxAnswerResult> {
     const client = this.client();
     const state = this.get(questionId);
@@ -247,6 +259,7 @@ export class InboxAnswerForms {
         body: state.body.trim(),
         sourceUrl: state.sourceUrl.trim() || undefined,
         reviewedOn: state.reviewedOn || undefined,
+        handOff: state.handOff.length > 0 ? state.handOff : undefined,
         idempotencyKey: state.idempotencyKey,
         antiSpam: this.antiSpam(questionId).signals(),
       });
@@ -279,9 +292,9 @@ export class InboxAnswerForms {
   }
 
   private save(questionId: string, state: InboxAnswerState): void {
-    const { body, sourceUrl, reviewedOn, idempotencyKey } = state;
-    if (!body && !sourceUrl && !reviewedOn && !idempotencyKey) this.draft(questionId)?.clear();
-    else this.draft(questionId)?.save({ body, sourceUrl, reviewedOn, idempotencyKey });
+    const { body, sourceUrl, reviewedOn, handOff, idempotencyKey } = state;
+    if (!body && !sourceUrl && !reviewedOn && handOff.length === 0 && !idempotencyKey) this.draft(questionId)?.clear();
+    else this.draft(questionId)?.save({ body, sourceUrl, reviewedOn, handOff, idempotencyKey });
   }
 
   /** The server's rules, checked here first so the expert hears about them without a round trip. */

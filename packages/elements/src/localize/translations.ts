@@ -1,9 +1,11 @@
 import type { antiSpam } from './nl/anti-spam.ts';
 import type { ask } from './nl/ask.ts';
 import type { common } from './nl/common.ts';
+import type { contact } from './nl/contact.ts';
 import type { expert, expertCard } from './nl/expert.ts';
 import type { experts } from './nl/experts.ts';
 import type { expertInbox } from './nl/expert-inbox.ts';
+import type { handOff } from './nl/hand-off.ts';
 import type { moderation } from './nl/moderation.ts';
 import type { myQuestions } from './nl/my-questions.ts';
 import type { personalData } from './nl/personal-data.ts';
@@ -35,6 +37,8 @@ export type Translation = TranslationOf<
     typeof experts &
     typeof antiSpam &
     typeof moderation &
+    typeof contact &
+    typeof handOff &
     typeof report
 >;
 export type TranslationKey = keyof Translation;

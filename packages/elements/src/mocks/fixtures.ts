@@ -94,6 +94,7 @@ export const mockAnswers: AnswerNode[] = [
     sourceUrl: 'https://wetten.overheid.nl/BWBR0005290/2026-01-01#Boek7_Titeldeel10_Afdeling9_Artikel670',
     reviewedOn: '2026-11-12',
     moderationReason: null,
+    handOff: [],
     author: { displayName: independentAdvisor.displayName, role: 'EXPERT', expert: independentAdvisor },
   },
   {
@@ -107,6 +108,8 @@ export const mockAnswers: AnswerNode[] = [
     sourceUrl: null,
     reviewedOn: null,
     moderationReason: null,
+    // Her situation needs a person: the answer offers an appointment and a private question.
+    handOff: ['APPOINTMENT', 'PRIVATE_QUESTION'],
     author: { displayName: klantmanager.displayName, role: 'EXPERT', expert: klantmanager },
   },
   {
@@ -120,6 +123,7 @@ export const mockAnswers: AnswerNode[] = [
     sourceUrl: null,
     reviewedOn: null,
     moderationReason: null,
+    handOff: [],
     author: { displayName: 'Henk uit Appingedam', role: 'CITIZEN', expert: null },
   },
 ];
@@ -267,6 +271,7 @@ export const mockHeldAnswer: AnswerNode = {
   sourceUrl: null,
   reviewedOn: null,
   moderationReason: null,
+  handOff: [],
   author: { displayName: 'Jannie', role: 'CITIZEN', expert: null },
 };
 

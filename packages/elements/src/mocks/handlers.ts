@@ -10,6 +10,8 @@ import {
   mockSituations,
   mockThread,
 } from './fixtures.ts';
+import { advisorHandlers } from './advisor.ts';
+import { contactHandlers } from './contact.ts';
 import { expertHandlers } from './expert-scenarios.ts';
 import { liveServer } from './live-server.ts';
 import { moderationHandlers } from './moderation.ts';
@@ -258,6 +260,8 @@ export const defaultHandlers: (RequestHandler | WebSocketHandler)[] = [
   markAnswerHelpful,
   followQuestion,
   ...expertHandlers,
+  ...contactHandlers,
+  ...advisorHandlers,
   quietLive,
   visits,
 ];

@@ -341,6 +341,8 @@ export const professionalHandlers: RequestHandler[] = [
             questionId: input.questionId,
             sourceUrl: input.sourceUrl ?? null,
             reviewedOn: input.reviewedOn ?? null,
+            moderationReason: null,
+            handOff: (variables.input as { handOff?: string[] }).handOff ?? [],
             author: { displayName: expert.displayName, role: 'EXPERT', expert },
           },
           ownerToken: null,

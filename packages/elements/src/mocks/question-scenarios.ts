@@ -184,6 +184,7 @@ export function arrivingAnswer(id: string, displayName: string, expert = false):
     sourceUrl: null,
     reviewedOn: null,
     moderationReason: null,
+    handOff: [],
     author: expert
       ? {
           displayName,

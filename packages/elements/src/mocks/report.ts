@@ -180,6 +180,12 @@ export function mockReport({ from, to, municipality = null, locale = 'nl' }: Moc
       { page: 'https://www.eemsdelta.nl/contact', element: 'plein-topics', visits: figure(null, null, locale) },
       { page: 'https://werkplein.example/eemsdelta', element: 'plein-questions', visits: figure(null, null, locale) },
     ],
+    privateQuestions: figure(14, 9, locale),
+    privateQuestionsByTopic: [
+      { topic: { slug: 'ziek-in-dienst', name: 'Ziek in dienst' }, questions: figure(9, null, locale) },
+      { topic: { slug: 'ontslag', name: 'Ontslag' }, questions: figure(null, null, locale) },
+      { topic: { slug: 'bijstand', name: 'Bijstand' }, questions: figure(null, null, locale) },
+    ],
   };
 }
 
@@ -304,6 +310,8 @@ export const reportScenarios = {
           previous: count(null, locale),
         })),
         visitsByPage: [],
+        privateQuestions: hidden,
+        privateQuestionsByTopic: base.privateQuestionsByTopic.map((row) => ({ ...row, questions: hidden })),
       };
       return HttpResponse.json({
         data: { community: { id: mockOverview.id, municipalities: mockOverview.municipalities, report } },

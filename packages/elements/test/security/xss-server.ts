@@ -113,6 +113,7 @@ function answer(corpus: Corpus, i: number, kind: 'independent' | 'other' | 'citi
     sourceUrl: expert ? corpus.urls[i]! : null,
     reviewedOn: expert ? '2026-11-12' : null,
     moderationReason: text,
+    handOff: [],
     author: { displayName: text, role: expert ? 'EXPERT' : 'CITIZEN', expert },
   };
 }

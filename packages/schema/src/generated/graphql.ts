@@ -9,10 +9,24 @@ export type AcceptAnswerInput = {
   ownerToken: string;
 };
 
+export type AdviceLineInput = {
+  closedDays: Array<ClosedDayInput>;
+  description?: string | null | undefined;
+  openingHours: Array<OpeningHoursInput>;
+  phoneNumber: string;
+};
+
+export type AnswerPrivateQuestionInput = {
+  body: string;
+  questionId: string | number;
+};
+
 export type AnswerQuestionInput = {
   antiSpam?: AntiSpamInput | null | undefined;
   body: string;
   displayName?: string | null | undefined;
+  /** Experts only: next steps for a situation that needs personal advice, shown under the answer. */
+  handOff?: Array<HandOff> | null | undefined;
   idempotencyKey: string;
   questionId: string | number;
   /** Experts only: YYYY-MM-DD, not in the future. */
@@ -27,6 +41,24 @@ export type AntiSpamInput = {
   fillMs?: number | null | undefined;
   /** The hidden field's value; people leave it empty. */
   honeypot?: string | null | undefined;
+};
+
+export type AppointmentMode = 'IN_PERSON' | 'PHONE' | 'VIDEO';
+
+export type AppointmentServiceInput = {
+  description?: string | null | undefined;
+  durationMinutes: number;
+};
+
+export type AskPrivateQuestionInput = {
+  antiSpam?: AntiSpamInput | null | undefined;
+  body: string;
+  community: string;
+  /** Where the confirmation, with the secret link, and the notice of an answer go. */
+  email: string;
+  /** A random key made by the caller; sending the same key again does not make a second question. */
+  idempotencyKey: string;
+  topic: string;
 };
 
 export type AskQuestionInput = {
@@ -54,6 +86,32 @@ export type BlockAuthorInput = {
 
 export type BlockScope = 'DEVICE' | 'PSEUDONYM';
 
+export type BookAppointmentInput = {
+  antiSpam?: AntiSpamInput | null | undefined;
+  email: string;
+  idempotencyKey: string;
+  /** A name or a pseudonym. */
+  name: string;
+  /** Optional, at most 500 characters. */
+  note?: string | null | undefined;
+  slotId: string | number;
+  /** The topic the citizen wants to talk about. */
+  topic: string;
+};
+
+export type ClosedDayInput = {
+  date: string;
+  reason?: string | null | undefined;
+};
+
+/** Null for a channel switches it off. */
+export type ContactChannelsInput = {
+  adviceLine?: AdviceLineInput | null | undefined;
+  appointments?: AppointmentServiceInput | null | undefined;
+  community: string;
+  emailService?: EmailServiceInput | null | undefined;
+};
+
 export type ContentKind = 'ANSWER' | 'QUESTION';
 
 export type ContentRefInput = {
@@ -67,6 +125,11 @@ export type EditQuestionInput = {
   questionId: string | number;
   title: string;
   topic: string;
+};
+
+export type EmailServiceInput = {
+  answerWithinDays: number;
+  description?: string | null | undefined;
 };
 
 export type FlagContentInput = {
@@ -91,6 +154,13 @@ export type FollowQuestionInput = {
   questionId: string | number;
 };
 
+/** A next step an expert adds to an answer when the situation needs personal advice. */
+export type HandOff =
+  /** 'Maak een afspraak': opens the appointments for the question's topic. */
+  | 'APPOINTMENT'
+  /** 'Stel uw vraag privé': opens the private e-mail question for the question's topic. */
+  | 'PRIVATE_QUESTION';
+
 /** Whether an expert works for an agency that decides on benefits. */
 export type Independence =
   /** Works neither for UWV nor for the municipality. */
@@ -114,6 +184,12 @@ export type ModerationSettingsInput = {
   flagThreshold: number;
   heldWords: Array<string>;
   preModeration: PreModeration;
+};
+
+export type OpeningHoursInput = {
+  closes: string;
+  opens: string;
+  weekday: number;
 };
 
 export type OwnerQuestionInput = {
@@ -141,6 +217,15 @@ export type Publication =
   | 'PUBLISHED'
   /** Refused by a moderator; its author sees the reason through the owner token. */
   | 'REJECTED';
+
+export type PublishSlotsInput = {
+  community: string;
+  /** Required for IN_PERSON. */
+  location?: string | null | undefined;
+  mode: AppointmentMode;
+  /** Start times; each slot lasts the community's appointment duration. At most 50 at once, in the future. */
+  startsAt: Array<string>;
+};
 
 export type QuestionOrder =
   /** Most recent activity (a new answer) first. */
@@ -267,6 +352,40 @@ export type AcceptAnswerMutation = {
   };
 };
 
+export type AdvisorAgendaQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+export type AdvisorAgendaQuery = {
+  viewer: {
+    id: string;
+    appointments: Array<{
+      id: string;
+      name: string;
+      email: string;
+      note: string | null;
+      bookedAt: string;
+      topic: { slug: string; name: string };
+      slot: {
+        id: string;
+        startsAt: string;
+        endsAt: string;
+        mode: AppointmentMode;
+        location: string | null;
+        advisor: { id: string; displayName: string; title: string | null; organisation: string | null };
+      };
+    }>;
+    mySlots: Array<{
+      id: string;
+      startsAt: string;
+      endsAt: string;
+      mode: AppointmentMode;
+      location: string | null;
+      advisor: { id: string; displayName: string; title: string | null; organisation: string | null };
+    }>;
+  } | null;
+};
+
 export type AnswerAddedSubscriptionVariables = Exact<{
   questionId: string | number;
 }>;
@@ -283,6 +402,7 @@ export type AnswerAddedSubscription = {
     sourceUrl: string | null;
     reviewedOn: string | null;
     moderationReason: string | null;
+    handOff: Array<HandOff>;
     author: {
       displayName: string;
       role: AuthorRole;
@@ -297,6 +417,29 @@ export type AnswerAddedSubscription = {
         verified: boolean;
       } | null;
     };
+  };
+};
+
+export type AnswerPrivateQuestionMutationVariables = Exact<{
+  input: AnswerPrivateQuestionInput;
+}>;
+
+export type AnswerPrivateQuestionMutation = {
+  answerPrivateQuestion: {
+    question: {
+      id: string;
+      body: string;
+      createdAt: string;
+      answered: boolean;
+      topic: { slug: string; name: string };
+      messages: Array<{
+        id: string;
+        body: string;
+        createdAt: string;
+        advisor: { id: string; displayName: string; title: string | null; organisation: string | null };
+      }>;
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
   };
 };
 
@@ -318,6 +461,7 @@ export type AnswerQuestionMutation = {
       sourceUrl: string | null;
       reviewedOn: string | null;
       moderationReason: string | null;
+      handOff: Array<HandOff>;
       author: {
         displayName: string;
         role: AuthorRole;
@@ -370,6 +514,17 @@ export type ApproveContentMutation = {
         author: { displayName: string; role: AuthorRole };
       } | null;
     } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type AskPrivateQuestionMutationVariables = Exact<{
+  input: AskPrivateQuestionInput;
+}>;
+
+export type AskPrivateQuestionMutation = {
+  askPrivateQuestion: {
+    confirmationSent: boolean;
     errors: Array<{ field: string | null; code: string; message: string }>;
   };
 };
@@ -478,6 +633,32 @@ export type BlockAuthorMutation = {
   };
 };
 
+export type BookAppointmentMutationVariables = Exact<{
+  input: BookAppointmentInput;
+}>;
+
+export type BookAppointmentMutation = {
+  bookAppointment: {
+    appointment: {
+      id: string;
+      startsAt: string;
+      endsAt: string;
+      mode: AppointmentMode;
+      location: string | null;
+      advisorName: string;
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type CancelAppointmentMutationVariables = Exact<{
+  token: string;
+}>;
+
+export type CancelAppointmentMutation = {
+  cancelAppointment: { cancelled: boolean; errors: Array<{ field: string | null; code: string; message: string }> };
+};
+
 export type ClaimQuestionMutationVariables = Exact<{
   questionId: string | number;
 }>;
@@ -509,6 +690,65 @@ export type CommunityOverviewQuery = {
     municipalities: Array<{ slug: string; name: string }>;
     topics: Array<{ slug: string; name: string; questionCount: number }>;
   } | null;
+};
+
+export type ContactQueryVariables = Exact<{
+  community: string;
+  topic: string;
+  withSlots: boolean;
+  slots?: number | null | undefined;
+}>;
+
+export type ContactQuery = {
+  community: {
+    id: string;
+    topics: Array<{ slug: string; name: string }>;
+    contact: {
+      appointments: {
+        description: string | null;
+        durationMinutes: number;
+        freeSlots?: Array<{
+          id: string;
+          startsAt: string;
+          endsAt: string;
+          mode: AppointmentMode;
+          location: string | null;
+          advisor: { id: string; displayName: string; title: string | null; organisation: string | null };
+        }>;
+      } | null;
+      adviceLine: {
+        phoneNumber: string;
+        phoneHref: string;
+        description: string | null;
+        openingHours: Array<{ weekday: number; opens: string; closes: string }>;
+        closedDays: Array<{ date: string; reason: string | null }>;
+        status: { open: boolean; changesAt: string | null; label: string };
+      } | null;
+      emailService: { description: string | null; answerWithinDays: number } | null;
+    };
+  } | null;
+};
+
+export type ContactChannelsFieldsFragment = {
+  adviceLine: {
+    phoneNumber: string;
+    phoneHref: string;
+    description: string | null;
+    openingHours: Array<{ weekday: number; opens: string; closes: string }>;
+    closedDays: Array<{ date: string; reason: string | null }>;
+    status: { open: boolean; changesAt: string | null; label: string };
+  } | null;
+  emailService: { description: string | null; answerWithinDays: number } | null;
+  appointments: { description: string | null; durationMinutes: number } | null;
+};
+
+export type AppointmentSlotFieldsFragment = {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  mode: AppointmentMode;
+  location: string | null;
+  advisor: { id: string; displayName: string; title: string | null; organisation: string | null };
 };
 
 export type DeleteQuestionMutationVariables = Exact<{
@@ -741,6 +981,7 @@ export type AnswerFieldsFragment = {
   sourceUrl: string | null;
   reviewedOn: string | null;
   moderationReason: string | null;
+  handOff: Array<HandOff>;
   author: {
     displayName: string;
     role: AuthorRole;
@@ -773,6 +1014,7 @@ export type AnswerPageFragment = {
       sourceUrl: string | null;
       reviewedOn: string | null;
       moderationReason: string | null;
+      handOff: Array<HandOff>;
       author: {
         displayName: string;
         role: AuthorRole;
@@ -1055,6 +1297,7 @@ export type MyAnswersQuery = {
     sourceUrl: string | null;
     reviewedOn: string | null;
     moderationReason: string | null;
+    handOff: Array<HandOff>;
     author: {
       displayName: string;
       role: AuthorRole;
@@ -1105,6 +1348,89 @@ export type MyQuestionsQuery = {
   }>;
 };
 
+export type PrivateQuestionsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+export type PrivateQuestionsQuery = {
+  viewer: {
+    id: string;
+    privateQuestions: Array<{
+      id: string;
+      body: string;
+      createdAt: string;
+      answered: boolean;
+      topic: { slug: string; name: string };
+      messages: Array<{
+        id: string;
+        body: string;
+        createdAt: string;
+        advisor: { id: string; displayName: string; title: string | null; organisation: string | null };
+      }>;
+    }>;
+  } | null;
+};
+
+export type PrivateQuestionFieldsFragment = {
+  id: string;
+  body: string;
+  createdAt: string;
+  answered: boolean;
+  topic: { slug: string; name: string };
+  messages: Array<{
+    id: string;
+    body: string;
+    createdAt: string;
+    advisor: { id: string; displayName: string; title: string | null; organisation: string | null };
+  }>;
+};
+
+export type PrivateThreadQueryVariables = Exact<{
+  id: string | number;
+  secret: string;
+}>;
+
+export type PrivateThreadQuery = {
+  privateThread: {
+    id: string;
+    body: string;
+    createdAt: string;
+    deleteAfter: string;
+    topic: { slug: string; name: string };
+    messages: Array<{
+      id: string;
+      body: string;
+      createdAt: string;
+      advisor: { id: string; displayName: string; title: string | null; organisation: string | null };
+    }>;
+  } | null;
+};
+
+export type PrivateMessageFieldsFragment = {
+  id: string;
+  body: string;
+  createdAt: string;
+  advisor: { id: string; displayName: string; title: string | null; organisation: string | null };
+};
+
+export type PublishSlotsMutationVariables = Exact<{
+  input: PublishSlotsInput;
+}>;
+
+export type PublishSlotsMutation = {
+  publishSlots: {
+    slots: Array<{
+      id: string;
+      startsAt: string;
+      endsAt: string;
+      mode: AppointmentMode;
+      location: string | null;
+      advisor: { id: string; displayName: string; title: string | null; organisation: string | null };
+    }>;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
 export type QuestionAnswersQueryVariables = Exact<{
   id: string | number;
   first?: number | null | undefined;
@@ -1130,6 +1456,7 @@ export type QuestionAnswersQuery = {
           sourceUrl: string | null;
           reviewedOn: string | null;
           moderationReason: string | null;
+          handOff: Array<HandOff>;
           author: {
             displayName: string;
             role: AuthorRole;
@@ -1186,6 +1513,7 @@ export type QuestionThreadQuery = {
           sourceUrl: string | null;
           reviewedOn: string | null;
           moderationReason: string | null;
+          handOff: Array<HandOff>;
           author: {
             displayName: string;
             role: AuthorRole;
@@ -1354,6 +1682,24 @@ export type ReleaseClaimMutation = {
   };
 };
 
+export type RemoveSlotMutationVariables = Exact<{
+  slotId: string | number;
+}>;
+
+export type RemoveSlotMutation = {
+  removeSlot: {
+    slots: Array<{
+      id: string;
+      startsAt: string;
+      endsAt: string;
+      mode: AppointmentMode;
+      location: string | null;
+      advisor: { id: string; displayName: string; title: string | null; organisation: string | null };
+    }>;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
 export type ReportScheduleQueryVariables = Exact<{
   community: string;
 }>;
@@ -1455,6 +1801,17 @@ export type ReportQuery = {
           previous: { value: number | null; suppressed: boolean; label: string };
         };
       }>;
+      privateQuestions: {
+        current: { value: number | null; suppressed: boolean; label: string };
+        previous: { value: number | null; suppressed: boolean; label: string };
+      };
+      privateQuestionsByTopic: Array<{
+        topic: { slug: string; name: string };
+        questions: {
+          current: { value: number | null; suppressed: boolean; label: string };
+          previous: { value: number | null; suppressed: boolean; label: string };
+        };
+      }>;
     };
   } | null;
 };
@@ -1543,6 +1900,17 @@ export type ReportFieldsFragment = {
       previous: { value: number | null; suppressed: boolean; label: string };
     };
   }>;
+  privateQuestions: {
+    current: { value: number | null; suppressed: boolean; label: string };
+    previous: { value: number | null; suppressed: boolean; label: string };
+  };
+  privateQuestionsByTopic: Array<{
+    topic: { slug: string; name: string };
+    questions: {
+      current: { value: number | null; suppressed: boolean; label: string };
+      previous: { value: number | null; suppressed: boolean; label: string };
+    };
+  }>;
 };
 
 export type RequestSignInLinkMutationVariables = Exact<{
@@ -1588,6 +1956,28 @@ export type ResolveQuestionMutation = {
           verified: boolean;
         } | null;
       };
+    } | null;
+    errors: Array<{ field: string | null; code: string; message: string }>;
+  };
+};
+
+export type SetContactChannelsMutationVariables = Exact<{
+  input: ContactChannelsInput;
+}>;
+
+export type SetContactChannelsMutation = {
+  setContactChannels: {
+    contact: {
+      adviceLine: {
+        phoneNumber: string;
+        phoneHref: string;
+        description: string | null;
+        openingHours: Array<{ weekday: number; opens: string; closes: string }>;
+        closedDays: Array<{ date: string; reason: string | null }>;
+        status: { open: boolean; changesAt: string | null; label: string };
+      } | null;
+      emailService: { description: string | null; answerWithinDays: number } | null;
+      appointments: { description: string | null; durationMinutes: number } | null;
     } | null;
     errors: Array<{ field: string | null; code: string; message: string }>;
   };
@@ -1896,6 +2286,58 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ContactChannelsFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ContactChannelsFields on ContactChannels {
+  adviceLine {
+    phoneNumber
+    phoneHref
+    description
+    openingHours {
+      weekday
+      opens
+      closes
+    }
+    closedDays {
+      date
+      reason
+    }
+    status {
+      open
+      changesAt
+      label
+    }
+  }
+  emailService {
+    description
+    answerWithinDays
+  }
+  appointments {
+    description
+    durationMinutes
+  }
+}
+    `,
+  { fragmentName: 'ContactChannelsFields' },
+) as unknown as TypedDocumentString<ContactChannelsFieldsFragment, unknown>;
+export const AppointmentSlotFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment AppointmentSlotFields on AppointmentSlot {
+  id
+  startsAt
+  endsAt
+  mode
+  location
+  advisor {
+    id
+    displayName
+    title
+    organisation
+  }
+}
+    `,
+  { fragmentName: 'AppointmentSlotFields' },
+) as unknown as TypedDocumentString<AppointmentSlotFieldsFragment, unknown>;
 export const AuthorFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment AuthorFields on Author {
@@ -1928,6 +2370,7 @@ export const AnswerFieldsFragmentDoc = new TypedDocumentString(
   sourceUrl
   reviewedOn
   moderationReason
+  handOff
   author {
     ...AuthorFields
   }
@@ -1988,6 +2431,7 @@ fragment AnswerFields on Answer {
   sourceUrl
   reviewedOn
   moderationReason
+  handOff
   author {
     ...AuthorFields
   }
@@ -2264,6 +2708,50 @@ export const ModerationItemFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'ModerationItemFields' },
 ) as unknown as TypedDocumentString<ModerationItemFieldsFragment, unknown>;
+export const PrivateMessageFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment PrivateMessageFields on PrivateMessage {
+  id
+  body
+  createdAt
+  advisor {
+    id
+    displayName
+    title
+    organisation
+  }
+}
+    `,
+  { fragmentName: 'PrivateMessageFields' },
+) as unknown as TypedDocumentString<PrivateMessageFieldsFragment, unknown>;
+export const PrivateQuestionFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment PrivateQuestionFields on PrivateQuestion {
+  id
+  body
+  createdAt
+  answered
+  topic {
+    slug
+    name
+  }
+  messages {
+    ...PrivateMessageFields
+  }
+}
+    fragment PrivateMessageFields on PrivateMessage {
+  id
+  body
+  createdAt
+  advisor {
+    id
+    displayName
+    title
+    organisation
+  }
+}`,
+  { fragmentName: 'PrivateQuestionFields' },
+) as unknown as TypedDocumentString<PrivateQuestionFieldsFragment, unknown>;
 export const ReportScheduleFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment ReportScheduleFields on ReportSchedule {
@@ -2424,6 +2912,18 @@ export const ReportFieldsFragmentDoc = new TypedDocumentString(
       ...ReportFigureFields
     }
   }
+  privateQuestions {
+    ...ReportFigureFields
+  }
+  privateQuestionsByTopic {
+    topic {
+      slug
+      name
+    }
+    questions {
+      ...ReportFigureFields
+    }
+  }
 }
     fragment ReportCountFields on ReportCount {
   value
@@ -2521,6 +3021,42 @@ fragment QuestionDetail on Question {
     id
   }
 }`) as unknown as TypedDocumentString<AcceptAnswerMutation, AcceptAnswerMutationVariables>;
+export const AdvisorAgendaDocument = new TypedDocumentString(`
+    query AdvisorAgenda($first: Int = 20) {
+  viewer {
+    id
+    appointments(first: $first) {
+      id
+      name
+      email
+      note
+      bookedAt
+      topic {
+        slug
+        name
+      }
+      slot {
+        ...AppointmentSlotFields
+      }
+    }
+    mySlots {
+      ...AppointmentSlotFields
+    }
+  }
+}
+    fragment AppointmentSlotFields on AppointmentSlot {
+  id
+  startsAt
+  endsAt
+  mode
+  location
+  advisor {
+    id
+    displayName
+    title
+    organisation
+  }
+}`) as unknown as TypedDocumentString<AdvisorAgendaQuery, AdvisorAgendaQueryVariables>;
 export const AnswerAddedDocument = new TypedDocumentString(`
     subscription AnswerAdded($questionId: ID!) {
   answerAdded(questionId: $questionId) {
@@ -2552,10 +3088,51 @@ fragment AnswerFields on Answer {
   sourceUrl
   reviewedOn
   moderationReason
+  handOff
   author {
     ...AuthorFields
   }
 }`) as unknown as TypedDocumentString<AnswerAddedSubscription, AnswerAddedSubscriptionVariables>;
+export const AnswerPrivateQuestionDocument = new TypedDocumentString(`
+    mutation AnswerPrivateQuestion($input: AnswerPrivateQuestionInput!) {
+  answerPrivateQuestion(input: $input) {
+    question {
+      ...PrivateQuestionFields
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}
+fragment PrivateQuestionFields on PrivateQuestion {
+  id
+  body
+  createdAt
+  answered
+  topic {
+    slug
+    name
+  }
+  messages {
+    ...PrivateMessageFields
+  }
+}
+fragment PrivateMessageFields on PrivateMessage {
+  id
+  body
+  createdAt
+  advisor {
+    id
+    displayName
+    title
+    organisation
+  }
+}`) as unknown as TypedDocumentString<AnswerPrivateQuestionMutation, AnswerPrivateQuestionMutationVariables>;
 export const AnswerQuestionDocument = new TypedDocumentString(`
     mutation AnswerQuestion($input: AnswerQuestionInput!) {
   answerQuestion(input: $input) {
@@ -2593,6 +3170,7 @@ fragment AnswerFields on Answer {
   sourceUrl
   reviewedOn
   moderationReason
+  handOff
   author {
     ...AuthorFields
   }
@@ -2661,6 +3239,20 @@ fragment ModerationItemFields on ModerationItem {
     }
   }
 }`) as unknown as TypedDocumentString<ApproveContentMutation, ApproveContentMutationVariables>;
+export const AskPrivateQuestionDocument = new TypedDocumentString(`
+    mutation AskPrivateQuestion($input: AskPrivateQuestionInput!) {
+  askPrivateQuestion(input: $input) {
+    confirmationSent
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}`) as unknown as TypedDocumentString<AskPrivateQuestionMutation, AskPrivateQuestionMutationVariables>;
 export const AskQuestionDocument = new TypedDocumentString(`
     mutation AskQuestion($input: AskQuestionInput!) {
   askQuestion(input: $input) {
@@ -2803,6 +3395,41 @@ fragment ModerationItemFields on ModerationItem {
     }
   }
 }`) as unknown as TypedDocumentString<BlockAuthorMutation, BlockAuthorMutationVariables>;
+export const BookAppointmentDocument = new TypedDocumentString(`
+    mutation BookAppointment($input: BookAppointmentInput!) {
+  bookAppointment(input: $input) {
+    appointment {
+      id
+      startsAt
+      endsAt
+      mode
+      location
+      advisorName
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}`) as unknown as TypedDocumentString<BookAppointmentMutation, BookAppointmentMutationVariables>;
+export const CancelAppointmentDocument = new TypedDocumentString(`
+    mutation CancelAppointment($token: String!) {
+  cancelAppointment(token: $token) {
+    cancelled
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}`) as unknown as TypedDocumentString<CancelAppointmentMutation, CancelAppointmentMutationVariables>;
 export const ClaimQuestionDocument = new TypedDocumentString(`
     mutation ClaimQuestion($questionId: ID!) {
   claimQuestion(questionId: $questionId) {
@@ -2846,6 +3473,66 @@ export const CommunityOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CommunityOverviewQuery, CommunityOverviewQueryVariables>;
+export const ContactDocument = new TypedDocumentString(`
+    query Contact($community: String!, $topic: String!, $withSlots: Boolean!, $slots: Int = 6) {
+  community(slug: $community) {
+    id
+    topics {
+      slug
+      name
+    }
+    contact {
+      ...ContactChannelsFields
+      appointments {
+        freeSlots(topic: $topic, first: $slots) @include(if: $withSlots) {
+          ...AppointmentSlotFields
+        }
+      }
+    }
+  }
+}
+    fragment ContactChannelsFields on ContactChannels {
+  adviceLine {
+    phoneNumber
+    phoneHref
+    description
+    openingHours {
+      weekday
+      opens
+      closes
+    }
+    closedDays {
+      date
+      reason
+    }
+    status {
+      open
+      changesAt
+      label
+    }
+  }
+  emailService {
+    description
+    answerWithinDays
+  }
+  appointments {
+    description
+    durationMinutes
+  }
+}
+fragment AppointmentSlotFields on AppointmentSlot {
+  id
+  startsAt
+  endsAt
+  mode
+  location
+  advisor {
+    id
+    displayName
+    title
+    organisation
+  }
+}`) as unknown as TypedDocumentString<ContactQuery, ContactQueryVariables>;
 export const DeleteQuestionDocument = new TypedDocumentString(`
     mutation DeleteQuestion($input: OwnerQuestionInput!) {
   deleteQuestion(input: $input) {
@@ -3262,6 +3949,7 @@ fragment AnswerFields on Answer {
   sourceUrl
   reviewedOn
   moderationReason
+  handOff
   author {
     ...AuthorFields
   }
@@ -3304,6 +3992,95 @@ fragment QuestionSummary on Question {
     ...AuthorFields
   }
 }`) as unknown as TypedDocumentString<MyQuestionsQuery, MyQuestionsQueryVariables>;
+export const PrivateQuestionsDocument = new TypedDocumentString(`
+    query PrivateQuestions($first: Int = 20) {
+  viewer {
+    id
+    privateQuestions(first: $first) {
+      ...PrivateQuestionFields
+    }
+  }
+}
+    fragment PrivateQuestionFields on PrivateQuestion {
+  id
+  body
+  createdAt
+  answered
+  topic {
+    slug
+    name
+  }
+  messages {
+    ...PrivateMessageFields
+  }
+}
+fragment PrivateMessageFields on PrivateMessage {
+  id
+  body
+  createdAt
+  advisor {
+    id
+    displayName
+    title
+    organisation
+  }
+}`) as unknown as TypedDocumentString<PrivateQuestionsQuery, PrivateQuestionsQueryVariables>;
+export const PrivateThreadDocument = new TypedDocumentString(`
+    query PrivateThread($id: ID!, $secret: String!) {
+  privateThread(id: $id, secret: $secret) {
+    id
+    body
+    createdAt
+    deleteAfter
+    topic {
+      slug
+      name
+    }
+    messages {
+      ...PrivateMessageFields
+    }
+  }
+}
+    fragment PrivateMessageFields on PrivateMessage {
+  id
+  body
+  createdAt
+  advisor {
+    id
+    displayName
+    title
+    organisation
+  }
+}`) as unknown as TypedDocumentString<PrivateThreadQuery, PrivateThreadQueryVariables>;
+export const PublishSlotsDocument = new TypedDocumentString(`
+    mutation PublishSlots($input: PublishSlotsInput!) {
+  publishSlots(input: $input) {
+    slots {
+      ...AppointmentSlotFields
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment AppointmentSlotFields on AppointmentSlot {
+  id
+  startsAt
+  endsAt
+  mode
+  location
+  advisor {
+    id
+    displayName
+    title
+    organisation
+  }
+}
+fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}`) as unknown as TypedDocumentString<PublishSlotsMutation, PublishSlotsMutationVariables>;
 export const QuestionAnswersDocument = new TypedDocumentString(`
     query QuestionAnswers($id: ID!, $first: Int, $after: String) {
   question(id: $id) {
@@ -3338,6 +4115,7 @@ fragment AnswerFields on Answer {
   sourceUrl
   reviewedOn
   moderationReason
+  handOff
   author {
     ...AuthorFields
   }
@@ -3405,6 +4183,7 @@ fragment AnswerFields on Answer {
   sourceUrl
   reviewedOn
   moderationReason
+  handOff
   author {
     ...AuthorFields
   }
@@ -3627,6 +4406,35 @@ export const ReleaseClaimDocument = new TypedDocumentString(`
   code
   message
 }`) as unknown as TypedDocumentString<ReleaseClaimMutation, ReleaseClaimMutationVariables>;
+export const RemoveSlotDocument = new TypedDocumentString(`
+    mutation RemoveSlot($slotId: ID!) {
+  removeSlot(slotId: $slotId) {
+    slots {
+      ...AppointmentSlotFields
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment AppointmentSlotFields on AppointmentSlot {
+  id
+  startsAt
+  endsAt
+  mode
+  location
+  advisor {
+    id
+    displayName
+    title
+    organisation
+  }
+}
+fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}`) as unknown as TypedDocumentString<RemoveSlotMutation, RemoveSlotMutationVariables>;
 export const ReportScheduleDocument = new TypedDocumentString(`
     query ReportSchedule($community: String!) {
   community(slug: $community) {
@@ -3778,6 +4586,18 @@ fragment ReportFields on Report {
       ...ReportFigureFields
     }
   }
+  privateQuestions {
+    ...ReportFigureFields
+  }
+  privateQuestionsByTopic {
+    topic {
+      slug
+      name
+    }
+    questions {
+      ...ReportFigureFields
+    }
+  }
 }`) as unknown as TypedDocumentString<ReportQuery, ReportQueryVariables>;
 export const RequestSignInLinkDocument = new TypedDocumentString(`
     mutation RequestSignInLink($input: RequestSignInLinkInput!) {
@@ -3850,6 +4670,51 @@ fragment QuestionDetail on Question {
     id
   }
 }`) as unknown as TypedDocumentString<ResolveQuestionMutation, ResolveQuestionMutationVariables>;
+export const SetContactChannelsDocument = new TypedDocumentString(`
+    mutation SetContactChannels($input: ContactChannelsInput!) {
+  setContactChannels(input: $input) {
+    contact {
+      ...ContactChannelsFields
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment ContactChannelsFields on ContactChannels {
+  adviceLine {
+    phoneNumber
+    phoneHref
+    description
+    openingHours {
+      weekday
+      opens
+      closes
+    }
+    closedDays {
+      date
+      reason
+    }
+    status {
+      open
+      changesAt
+      label
+    }
+  }
+  emailService {
+    description
+    answerWithinDays
+  }
+  appointments {
+    description
+    durationMinutes
+  }
+}
+fragment UserErrorFields on UserError {
+  field
+  code
+  message
+}`) as unknown as TypedDocumentString<SetContactChannelsMutation, SetContactChannelsMutationVariables>;
 export const SetReportScheduleDocument = new TypedDocumentString(`
     mutation SetReportSchedule($input: ReportScheduleInput!) {
   setReportSchedule(input: $input) {

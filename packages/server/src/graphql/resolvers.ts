@@ -1,5 +1,7 @@
 import type { IResolvers, MercuriusLoaders } from 'mercurius';
 import { messages } from '../i18n/messages.ts';
+import type { AppointmentSlot } from '../services/appointment-service.ts';
+import type { AdviceLine } from '../services/contact-service.ts';
 import type { UserError } from '../services/errors.ts';
 import type {
   Author,
@@ -39,6 +41,8 @@ export const resolvers: IResolvers = {
       context.services.answers.mine(ownerTokens, context.request),
     expert: (_root, { id }: { id: string }, context: PleinContext) =>
       context.services.experts.byId(id, context.request),
+    privateThread: (_root, { id, secret }: { id: string; secret: string }, context: PleinContext) =>
+      context.services.privateQuestions.thread(id, secret, context.request),
   },
 
   Mutation: {
@@ -131,6 +135,42 @@ export const resolvers: IResolvers = {
       const result = await context.services.moderation.updateSettings(input, context.viewer);
       return { ...result, errors: localised(result.errors, context) };
     },
+    // Appointments (services/appointment-service.ts)
+    publishSlots: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.appointments.publishSlots(context.viewer, input);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    removeSlot: async (_root, { slotId }: { slotId: string }, context: PleinContext) => {
+      const result = await context.services.appointments.removeSlot(context.viewer, slotId);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    bookAppointment: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.appointments.book(input, context.locale, context.request);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    cancelAppointment: async (_root, { token }: { token: string }, context: PleinContext) => {
+      const result = await context.services.appointments.cancel(token);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    // Contact channels (services/contact-service.ts)
+    setContactChannels: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.contact.setChannels(context.viewer, input);
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    // Private e-mail questions (services/private-question-service.ts)
+    askPrivateQuestion: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.privateQuestions.ask(
+        input,
+        context.locale,
+        context.request,
+        context.deviceKey,
+      );
+      return { ...result, errors: localised(result.errors, context) };
+    },
+    answerPrivateQuestion: async (_root, { input }: { input: unknown }, context: PleinContext) => {
+      const result = await context.services.privateQuestions.answer(input, context.viewer);
+      return { ...result, errors: localised(result.errors, context) };
+    },
     // The report e-mail (services/report-schedule-service.ts)
     setReportSchedule: async (_root, { input }: { input: unknown }, context: PleinContext) => {
       const result = await context.services.reportSchedules.setSchedule(context.viewer, input);
@@ -155,6 +195,7 @@ export const resolvers: IResolvers = {
     ) => context.services.experts.list(community.id, args),
     situations: (community: Community, _args, context: PleinContext) =>
       context.services.communities.situations(community.id),
+    contact: (community: Community, _args, context: PleinContext) => context.services.contact.channels(community.id),
     report: (
       community: Community,
       args: { from: string; to: string; municipality?: string | null },
@@ -162,6 +203,20 @@ export const resolvers: IResolvers = {
     ) => context.services.reports.report(context.viewer, community, args, context.locale),
     reportSchedule: (community: Community, _args, context: PleinContext) =>
       context.services.reportSchedules.schedule(context.viewer, community),
+  },
+
+  // Open or closed at the moment of the request, in the caller's language.
+  AdviceLine: {
+    status: (line: AdviceLine, _args, context: PleinContext) => context.services.contact.status(line, context.locale),
+  },
+
+  // The contact service's model carries the community; the appointments' service finds the free times.
+  AppointmentService: {
+    freeSlots: (
+      service: { communityId: string },
+      args: { topic: string; first?: number | null },
+      context: PleinContext,
+    ) => context.services.appointments.freeSlots(service.communityId, args.topic, args.first),
   },
 
   Question: {
@@ -189,6 +244,12 @@ export const resolvers: IResolvers = {
       context.services.moderation.auditLog(context.viewer, args),
     moderationSettings: (_viewer: unknown, _args: unknown, context: PleinContext) =>
       context.services.moderation.settings(context.viewer),
+    appointments: (_viewer: unknown, args: { first?: number | null }, context: PleinContext) =>
+      context.services.appointments.agenda(context.viewer, args.first),
+    mySlots: (_viewer: unknown, args: { first?: number | null }, context: PleinContext) =>
+      context.services.appointments.mySlots(context.viewer, args.first),
+    privateQuestions: (_viewer: unknown, args: { first?: number | null }, context: PleinContext) =>
+      context.services.privateQuestions.inbox(context.viewer, args.first),
   },
 
   User: userFields,
@@ -228,6 +289,13 @@ export const loaders: MercuriusLoaders = {
         context.viewer,
       ),
     ),
+  },
+  AppointmentSlot: {
+    advisor: uncached(async (queries: { obj: AppointmentSlot }[], context) => {
+      const ids = [...new Set(queries.map((q) => q.obj.expertId))];
+      const byId = new Map((await context.services.experts.byIds(ids)).map((expert) => [expert.id, expert]));
+      return queries.map(({ obj }) => byId.get(obj.expertId));
+    }),
   },
   Claim: {
     expert: uncached(async (queries: { obj: Claim }[], context) => {

@@ -22,7 +22,7 @@ import type { PleinStore } from '../store/store.ts';
 import { sendVisitRefusal } from './visit-beacon.ts';
 
 /** The writes that are limited, by the mutation that does them. */
-export type WriteAction = 'ask' | 'answer' | 'vote' | 'flag';
+export type WriteAction = 'ask' | 'answer' | 'vote' | 'flag' | 'book';
 
 /** At most `max` in `windowMs` milliseconds. */
 export interface RateRule {
@@ -36,6 +36,8 @@ export interface RateLimitSettings {
   answer: RateRule | null;
   vote: RateRule | null;
   flag: RateRule | null;
+  /** Appointments booked, per device and community. */
+  book: RateRule | null;
   /** Queries (everything that is not a limited write), per IP hash; null: not limited. */
   read: RateRule | null;
   /** Visit-count beacons (`POST /visits`), per IP hash; null: not limited. */
@@ -53,6 +55,7 @@ export const rateLimitVariables: Readonly<Record<WriteAction | 'read' | 'visit',
   answer: 'PLEIN_RATE_ANSWER',
   vote: 'PLEIN_RATE_VOTE',
   flag: 'PLEIN_RATE_FLAG',
+  book: 'PLEIN_RATE_BOOK',
   read: 'PLEIN_RATE_READ',
   visit: 'PLEIN_RATE_VISIT',
 };
@@ -65,6 +68,8 @@ export const defaultRateLimits: RateLimitSettings = {
   answer: { max: 20, windowMs: minutes(10) },
   vote: { max: 60, windowMs: minutes(10) },
   flag: { max: 20, windowMs: minutes(10) },
+  // Nobody needs more than a few appointments; a burst of bookings would empty an advisor's agenda.
+  book: { max: 5, windowMs: minutes(10) },
   read: { max: 600, windowMs: minutes(1) },
   // A page load sends one beacon, sometimes two; an office or library behind one address loads many pages.
   visit: { max: 120, windowMs: minutes(1) },
@@ -86,6 +91,7 @@ export function parseRateRule(name: string, text: string): RateRule | null {
   return { max, windowMs };
 }
 
+/** Reads PLEIN_RATE_ASK, _ANSWER, _VOTE, _FLAG, _BOOK, _READ, PLEIN_RATE_IP_FACTOR and REDIS_URL. */
 /** Reads PLEIN_RATE_ASK, _ANSWER, _VOTE, _FLAG, _READ, _VISIT, PLEIN_RATE_IP_FACTOR and REDIS_URL. */
 export function rateLimitsFromEnvironment(env: NodeJS.ProcessEnv): RateLimitSettings {
   const rule = (action: WriteAction | 'read' | 'visit') => {
@@ -101,6 +107,7 @@ export function rateLimitsFromEnvironment(env: NodeJS.ProcessEnv): RateLimitSett
     answer: rule('answer'),
     vote: rule('vote'),
     flag: rule('flag'),
+    book: rule('book'),
     read: rule('read'),
     visit: rule('visit'),
     ipFactor,
@@ -111,9 +118,12 @@ export function rateLimitsFromEnvironment(env: NodeJS.ProcessEnv): RateLimitSett
 
 const actionOfField: Readonly<Record<string, WriteAction>> = {
   askQuestion: 'ask',
+  // A private question counts as a question: the same limit, per device and address.
+  askPrivateQuestion: 'ask',
   answerQuestion: 'answer',
   markAnswerHelpful: 'vote',
   flagContent: 'flag',
+  bookAppointment: 'book',
 };
 
 /** One limited mutation field in a request, with its `input` argument as sent. */
@@ -192,6 +202,10 @@ async function communityOf(store: PleinStore, call: WriteCall): Promise<string> 
       community = await ofQuestion(input.questionId);
     } else if (call.action === 'vote') {
       community = await ofAnswer(input.answerId);
+    } else if (call.action === 'book') {
+      community = plausibleId(input.slotId)
+        ? (await store.appointments.slotsByIds([input.slotId]))[0]?.community_id
+        : undefined;
     } else {
       const content = isRecord(input.content) ? input.content : {};
       community = content.kind === 'ANSWER' ? await ofAnswer(content.id) : await ofQuestion(content.id);

@@ -43,6 +43,36 @@ export type UserErrorCode =
   | 'REMOVED_KINDS'
   | 'FLAG_THRESHOLD'
   | 'WORD_LIST'
+  // Appointments
+  | 'APPOINTMENTS_OFF'
+  | 'VERIFICATION_REQUIRED'
+  | 'SLOT_TIME'
+  | 'TOO_MANY_SLOTS'
+  | 'SLOT_OVERLAP'
+  | 'UNKNOWN_SLOT'
+  | 'SLOT_BOOKED'
+  | 'SLOT_TAKEN'
+  | 'SLOT_UNAVAILABLE'
+  | 'CANCEL_LINK_INVALID'
+  | 'ALREADY_CANCELLED'
+  | 'APPOINTMENT_PAST'
+  // Contact channels
+  | 'INVALID_PHONE'
+  | 'INVALID_WEEKDAY'
+  | 'INVALID_TIME'
+  | 'MIDNIGHT_HOURS'
+  | 'CLOSES_BEFORE_OPENS'
+  | 'OVERLAPPING_HOURS'
+  | 'TOO_MANY_BLOCKS'
+  | 'INVALID_DAY'
+  | 'DUPLICATE_DAY'
+  | 'TOO_MANY_CLOSED_DAYS'
+  | 'ANSWER_WITHIN_DAYS'
+  | 'APPOINTMENT_DURATION'
+  | 'UNKNOWN_FIELD'
+  // Private e-mail questions
+  | 'EMAIL_SERVICE_OFF'
+  | 'CONFIRMATION_NOT_SENT'
   // The report e-mail
   | 'NOT_STAFF'
   | 'TOO_MANY_RECIPIENTS';
@@ -144,6 +174,41 @@ const nl: Messages = {
       'Geef aan wat u heeft weggehaald, bijvoorbeeld naam of telefoonnummer. Gebruik kleine letters en streepjes.',
     FLAG_THRESHOLD: () => 'Kies een getal van 1 tot en met 20.',
     WORD_LIST: () => 'Een lijst heeft hoogstens 200 woorden. Elk woord heeft 2 tot 40 tekens.',
+    // Appointments
+    APPOINTMENTS_OFF: () => 'Er zijn hier nu geen afspraken met een adviseur mogelijk.',
+    VERIFICATION_REQUIRED: () =>
+      'U heeft nu geen geldige verificatie als expert. Daarom kunt u geen tijden voor afspraken aanbieden. Vraag de beheerder om u opnieuw te verifiëren.',
+    SLOT_TIME: () => 'Kies een tijd in de toekomst. Dat mag hoogstens een jaar vooruit zijn.',
+    TOO_MANY_SLOTS: () => 'U kunt hoogstens 50 tijden tegelijk aanbieden.',
+    SLOT_OVERLAP: () => 'Deze tijden overlappen met elkaar of met een tijd die u al aanbiedt. Kies andere tijden.',
+    UNKNOWN_SLOT: () => 'Deze tijd bestaat niet (meer).',
+    SLOT_BOOKED: () =>
+      'Op deze tijd heeft iemand al een afspraak. Deze tijd kunt u niet weghalen. Kan de afspraak niet doorgaan? Stuur de inwoner dan een e-mail.',
+    SLOT_TAKEN: () => 'Deze tijd is net door iemand anders gekozen. Kies een andere tijd.',
+    SLOT_UNAVAILABLE: () => 'Deze tijd kunt u niet (meer) kiezen. Kies een andere tijd uit de lijst.',
+    CANCEL_LINK_INVALID: () => 'Deze link werkt niet. Gebruik de hele link uit de e-mail over uw afspraak.',
+    ALREADY_CANCELLED: () => 'Deze afspraak is al geannuleerd. U hoeft niets meer te doen.',
+    APPOINTMENT_PAST: () => 'Deze afspraak is al begonnen of voorbij. U kunt hem niet meer annuleren.',
+    // Contact channels
+    INVALID_PHONE: () =>
+      'Vul een Nederlands telefoonnummer in, bijvoorbeeld 0800 - 023 45 67, 050 123 45 67 of +31 50 123 45 67.',
+    INVALID_WEEKDAY: () => 'Kies een dag: 1 is maandag, 7 is zondag.',
+    INVALID_TIME: () => 'Vul een tijd in als uu:mm, bijvoorbeeld 09:00 of 17:30.',
+    MIDNIGHT_HOURS: () => 'Laat de tijden na 00:00 beginnen. Openingstijden lopen niet door middernacht heen.',
+    CLOSES_BEFORE_OPENS: () => 'De sluitingstijd moet later zijn dan de openingstijd.',
+    OVERLAPPING_HOURS: () => 'Deze tijden overlappen met andere tijden op dezelfde dag.',
+    TOO_MANY_BLOCKS: () => 'Geef per dag hoogstens 4 blokken met openingstijden op.',
+    INVALID_DAY: () => 'Vul een datum in die bestaat, als jaar-maand-dag, bijvoorbeeld 2026-12-25.',
+    DUPLICATE_DAY: () => 'Deze datum staat al in de lijst.',
+    TOO_MANY_CLOSED_DAYS: () => 'Geef hoogstens 60 dagen op waarop de lijn gesloten is.',
+    ANSWER_WITHIN_DAYS: () => 'Kies een aantal werkdagen van 1 tot en met 10.',
+    APPOINTMENT_DURATION: () => 'Kies een duur van 15 tot en met 120 minuten, in stappen van 5 minuten.',
+    UNKNOWN_FIELD: () => 'Dit veld bestaat niet. Controleer de spelling of haal het veld weg.',
+    // Private e-mail questions
+    EMAIL_SERVICE_OFF: () =>
+      'U kunt hier nu geen vraag per e-mail stellen. Op deze pagina staan andere manieren om een adviseur te bereiken.',
+    CONFIRMATION_NOT_SENT: () =>
+      'Het lukte niet om u een e-mail te sturen. Uw vraag is niet verstuurd. Controleer uw e-mailadres en probeer het opnieuw.',
     // The report e-mail
     NOT_STAFF: () => 'Dit account kan het rapport niet krijgen. Kies een medewerker of beheerder van deze community.',
     TOO_MANY_RECIPIENTS: ({ max }) => `Kies hoogstens ${max} ontvangers.`,
@@ -227,6 +292,40 @@ const en: Messages = {
     REMOVED_KINDS: () => 'Say what you removed, for example name or phone number. Use lower-case letters and hyphens.',
     FLAG_THRESHOLD: () => 'Choose a number from 1 to 20.',
     WORD_LIST: () => 'A list has at most 200 words. Each word has 2 to 40 characters.',
+    // Appointments
+    APPOINTMENTS_OFF: () => 'Appointments with an advisor are not possible here now.',
+    VERIFICATION_REQUIRED: () =>
+      'You have no valid verification as an expert now. That is why you cannot offer times for appointments. Ask the administrator to verify you again.',
+    SLOT_TIME: () => 'Choose a time in the future, at most one year ahead.',
+    TOO_MANY_SLOTS: () => 'You can offer at most 50 times at once.',
+    SLOT_OVERLAP: () => 'These times overlap with each other or with a time you already offer. Choose other times.',
+    UNKNOWN_SLOT: () => 'This time does not exist (any more).',
+    SLOT_BOOKED: () =>
+      'Someone already has an appointment at this time. You cannot remove this time. Can the appointment not go ahead? Then send the resident an e-mail.',
+    SLOT_TAKEN: () => 'Someone else has just chosen this time. Please choose another time.',
+    SLOT_UNAVAILABLE: () => 'You cannot choose this time (any more). Please choose another time from the list.',
+    CANCEL_LINK_INVALID: () => 'This link does not work. Use the whole link from the e-mail about your appointment.',
+    ALREADY_CANCELLED: () => 'This appointment is already cancelled. You do not need to do anything else.',
+    APPOINTMENT_PAST: () => 'This appointment has already started or is over. You can no longer cancel it.',
+    // Contact channels
+    INVALID_PHONE: () => 'Enter a Dutch phone number, for example 0800 - 023 45 67, 050 123 45 67 or +31 50 123 45 67.',
+    INVALID_WEEKDAY: () => 'Choose a day: 1 is Monday, 7 is Sunday.',
+    INVALID_TIME: () => 'Enter a time as hh:mm, for example 09:00 or 17:30.',
+    MIDNIGHT_HOURS: () => 'Let the hours start after 00:00. Opening hours do not run past midnight.',
+    CLOSES_BEFORE_OPENS: () => 'The closing time must be later than the opening time.',
+    OVERLAPPING_HOURS: () => 'These hours overlap with other hours on the same day.',
+    TOO_MANY_BLOCKS: () => 'Enter at most 4 blocks of opening hours per day.',
+    INVALID_DAY: () => 'Enter a date that exists, as year-month-day, for example 2026-12-25.',
+    DUPLICATE_DAY: () => 'This date is already in the list.',
+    TOO_MANY_CLOSED_DAYS: () => 'Enter at most 60 days on which the line is closed.',
+    ANSWER_WITHIN_DAYS: () => 'Choose a number of working days from 1 to 10.',
+    APPOINTMENT_DURATION: () => 'Choose a length from 15 to 120 minutes, in steps of 5 minutes.',
+    UNKNOWN_FIELD: () => 'This field does not exist. Check the spelling or remove the field.',
+    // Private e-mail questions
+    EMAIL_SERVICE_OFF: () =>
+      'You cannot ask a question by e-mail here now. This page shows other ways to reach an advisor.',
+    CONFIRMATION_NOT_SENT: () =>
+      'We could not send you an e-mail. Your question was not sent. Check your e-mail address and try again.',
     // The report e-mail
     NOT_STAFF: () =>
       'This account cannot receive the report. Choose a staff member or administrator of this community.',

@@ -1,3 +1,4 @@
+import type { ContactSettings } from '../services/contact-service.ts';
 import type { SeedCommunity } from './seed-types.ts';
 
 /**
@@ -5,6 +6,49 @@ import type { SeedCommunity } from './seed-types.ts';
  * number, so the personal-data step leaves it in citizens' texts (see services/personal-data.ts).
  */
 export const eemsdeltaAdviceLine = '0800-0123';
+
+/**
+ * WerkNet's ways to reach a person next to the forum, as the pilot had them: a free 0800 advice line, an e-mail
+ * service and appointments with the independent labour adviser. The line closes on the public holidays of 2026 and
+ * 2027 that fall on its weekdays (a holiday on a weekend changes nothing, so it is left out of the list residents see).
+ */
+const eemsdeltaContact: ContactSettings = {
+  adviceLine: {
+    phoneNumber: eemsdeltaAdviceLine,
+    description:
+      'Bel gratis met een adviseur van WerkNet. U krijgt onafhankelijk advies over werk en uitkering, bijvoorbeeld als u ziek bent of als ontslag dreigt.',
+    openingHours: [
+      { weekday: 1, opens: '09:00', closes: '17:00' },
+      { weekday: 2, opens: '09:00', closes: '17:00' },
+      { weekday: 3, opens: '09:00', closes: '17:00' },
+      { weekday: 4, opens: '09:00', closes: '17:00' },
+      { weekday: 5, opens: '09:00', closes: '12:30' },
+    ],
+    closedDays: [
+      { date: '2026-01-01', reason: 'Nieuwjaarsdag' },
+      { date: '2026-04-06', reason: 'Tweede Paasdag' },
+      { date: '2026-04-27', reason: 'Koningsdag' },
+      { date: '2026-05-14', reason: 'Hemelvaartsdag' },
+      { date: '2026-05-25', reason: 'Tweede Pinksterdag' },
+      { date: '2026-12-25', reason: 'Eerste Kerstdag' },
+      { date: '2027-01-01', reason: 'Nieuwjaarsdag' },
+      { date: '2027-03-29', reason: 'Tweede Paasdag' },
+      { date: '2027-04-27', reason: 'Koningsdag' },
+      { date: '2027-05-06', reason: 'Hemelvaartsdag' },
+      { date: '2027-05-17', reason: 'Tweede Pinksterdag' },
+    ],
+  },
+  emailService: {
+    description:
+      'Heeft u een persoonlijke vraag die u niet op het forum wilt zetten? Stel uw vraag dan per e-mail. Een onafhankelijke adviseur antwoordt. Uw vraag komt niet op het forum.',
+    answerWithinDays: 3,
+  },
+  appointments: {
+    description:
+      'Maak een afspraak met de onafhankelijke arbeidsadviseur. Samen zetten we uw situatie op een rij. Dat kan op kantoor in Delfzijl, via video of aan de telefoon.',
+    durationMinutes: 45,
+  },
+};
 
 /**
  * Demo content for WerkNet Eemsdelta (Delfzijl, Loppersum, Appingedam), modelled on the WerkNet pilot
@@ -17,6 +61,7 @@ export const eemsdelta: SeedCommunity = {
   // <plein-moderation> (docs/decisions/0014-moderation-pipeline.md). The word lists start empty on purpose: a list
   // belongs to the community's moderators, not to the code.
   moderation: { preModeration: 'NONE', flagThreshold: 3, blockedWords: [], heldWords: [] },
+  contact: eemsdeltaContact,
   municipalities: [
     { slug: 'delfzijl', name: 'Delfzijl' },
     { slug: 'loppersum', name: 'Loppersum' },
@@ -376,6 +421,7 @@ export const eemsdelta: SeedCommunity = {
         {
           expert: 'martijn-advocaat',
           body: 'U stelt de vraag op het goede moment: voordat u tekent. Een beëindiging met wederzijds goedvinden gaat meestal via een vaststellingsovereenkomst. Daarmee kunt u uw recht op WW houden, maar alleen onder voorwaarden: het initiatief ligt bij de werkgever, u heeft niets ernstigs verkeerd gedaan en de opzegtermijn wordt in acht genomen.\n\nHet grote probleem in uw situatie is dat u ziek bent. Een zieke werknemer is beschermd tegen ontslag (het opzegverbod tijdens ziekte). Tekent u toch, dan kan UWV vinden dat u die bescherming zelf heeft opgegeven. Dan loopt u het risico dat u geen WW of Ziektewet krijgt.\n\nMijn advies: teken nu niets. Meld u ziek als u echt niet (volledig) kunt werken, en laat de bedrijfsarts naar u kijken. Het advies van het Werkplein klopt dus in grote lijnen. Laat een eventuele overeenkomst altijd controleren door een onafhankelijk adviseur of advocaat; vaak wil de werkgever daar een vergoeding voor geven. Maak gerust een afspraak, dan bekijken we samen uw papieren.',
+          handOff: ['APPOINTMENT'],
           hoursAfter: 20,
           accepted: true,
           helpfulCount: 22,
@@ -728,6 +774,7 @@ export const eemsdelta: SeedCommunity = {
         {
           expert: 'ineke-kenniscentrum',
           body: 'Goed dat u dit vooraf uitzoekt. Werken naast uw uitkeringen mag en wordt zelfs aangemoedigd, maar u moet uw inkomsten wel doorgeven aan UWV, voor beide uitkeringen.\n\nWW: UWV trekt een deel van wat u verdient af van uw WW. U houdt er dus altijd iets aan over.\n\nWAO: ook hier wordt uw inkomen verrekend. Verdient u langere tijd meer dan UWV bij uw mate van arbeidsongeschiktheid verwacht, dan kan UWV uw uitkering opnieuw bekijken. Stopt u later weer met werken, dan kan een verlaagde WAO onder voorwaarden weer herleven.\n\nBelasting: de Belastingdienst gaat vooral over de loonheffingskorting (laat die maar door één uitkeringsinstantie of werkgever toepassen) en over uw toeslagen. Die kunnen veranderen als uw inkomen stijgt.\n\nOmdat dit heel persoonlijk is, raad ik een afspraak aan waarin we alles naast elkaar leggen. Bel de advieslijn, dan plannen we dat in.',
+          handOff: ['APPOINTMENT', 'PRIVATE_QUESTION'],
           hoursAfter: 26,
           accepted: true,
           helpfulCount: 23,

@@ -1,3 +1,5 @@
+import type { ContactSettings } from '../services/contact-service.ts';
+import type { HandOff } from '../services/models.ts';
 import type { ModerationSettings } from '../services/moderation-settings.ts';
 import type { Independence, VerificationEvidence } from '../store/database-schema.ts';
 
@@ -13,6 +15,8 @@ export interface SeedCommunity {
   situations?: SeedSituation[];
   /** The pipeline's settings; without them the defaults hold (services/moderation-settings.ts). */
   moderation?: ModerationSettings;
+  /** The advice line, e-mail service and appointments, as `plein contact set` takes them; without it: none. */
+  contact?: ContactSettings;
 }
 
 export interface SeedSituation {
@@ -84,4 +88,6 @@ export interface SeedAnswer {
   sourceUrl?: string;
   /** Expert answers: how many days ago the expert last checked the answer. */
   reviewedDaysAgo?: number;
+  /** Expert answers: next steps for a situation that needs personal advice ("Maak een afspraak"). */
+  handOff?: HandOff[];
 }

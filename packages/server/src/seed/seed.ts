@@ -2,6 +2,7 @@ import type { Clock } from '../services/clock.ts';
 import { ANONYMOUS } from '../services/models.ts';
 import { hashToken, newId, newOwnerToken } from '../services/secrets.ts';
 import { toModerationSettingsRow } from '../services/moderation-settings.ts';
+import { toContactChannelsRow } from '../services/contact-service.ts';
 import type { AnswerRow, ModeratedColumns, QuestionRow } from '../store/database-schema.ts';
 import type { PleinStore } from '../store/store.ts';
 import type { SeedCommunity, SeedExpert, SeedVerification } from './seed-types.ts';
@@ -143,6 +144,7 @@ export async function seedCommunity(
           source_url: expert ? (answer.sourceUrl ?? null) : null,
           reviewed_on:
             expert && answer.reviewedDaysAgo !== undefined ? at(answer.reviewedDaysAgo * DAY_MS).slice(0, 10) : null,
+          hand_off: JSON.stringify(expert ? (answer.handOff ?? []) : []),
           ...unmoderated,
         };
       });
@@ -185,6 +187,8 @@ export async function seedCommunity(
     if (seed.moderation) {
       await trx.saveModerationSettings(toModerationSettingsRow(communityId, seed.moderation, at(0)));
     }
+
+    if (seed.contact) await trx.contact.saveChannels(toContactChannelsRow(communityId, seed.contact, at(0)));
 
     for (const [position, situation] of (seed.situations ?? []).entries()) {
       await trx.insertSituation({

@@ -68,10 +68,10 @@ export class AnswerService {
   /**
    * Stores an answer after the moderation pipeline (services/moderation-pipeline.ts): personal data replaced,
    * refused or held by the community's rules. A signed-in expert with a current verification answers as an expert:
-   * marked, listed first, the question becomes ANSWERED, a source and a review date may come with it, their claim
-   * on the question ends, and pre-moderation does not hold the answer (every other step does). Anyone else answers
-   * as a peer. The same idempotency key twice stores one answer and returns it both times. `deviceKey` is the
-   * `Plein-Device` header; only its keyed hash is stored.
+   * marked, listed first, the question becomes ANSWERED, a source, a review date and next steps may come with it,
+   * their claim on the question ends, and pre-moderation does not hold the answer (every other step does). Anyone
+   * else answers as a peer. The same idempotency key twice stores one answer and returns it both times. `deviceKey`
+   * is the `Plein-Device` header; only its keyed hash is stored.
    */
   async answer(
     rawInput: unknown,
@@ -133,6 +133,7 @@ export class AnswerService {
       owner_token_hash: hashToken(ownerToken),
       source_url: expert ? input.sourceUrl : null,
       reviewed_on: expert ? input.reviewedOn : null,
+      hand_off: JSON.stringify(expert ? input.handOff : []),
       device_hash: deviceHash,
       findings: JSON.stringify(screened.findings),
       moderation_reason: null,
@@ -186,12 +187,16 @@ export class AnswerService {
     return { expert: current.has(profile.id) ? profile : null, signedName: profile.display_name };
   }
 
-  /** A source and a review date belong to expert answers only; a review date cannot lie in the future. */
+  /**
+   * A source, a review date and next steps ("Maak een afspraak") belong to expert answers only; a review date cannot
+   * lie in the future.
+   */
   private sourceErrors(input: AnswerQuestionInput, expert: ExpertRow | null): UserError[] {
     const errors: UserError[] = [];
     if (!expert) {
       if (input.sourceUrl !== null) errors.push({ field: 'sourceUrl', code: 'FIELD_NOT_ALLOWED' });
       if (input.reviewedOn !== null) errors.push({ field: 'reviewedOn', code: 'FIELD_NOT_ALLOWED' });
+      if (input.handOff.length > 0) errors.push({ field: 'handOff', code: 'FIELD_NOT_ALLOWED' });
     } else if (input.reviewedOn !== null && input.reviewedOn > dutchDate(this.clock())) {
       errors.push({ field: 'reviewedOn', code: 'INVALID_DATE' });
     }

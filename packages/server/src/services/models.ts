@@ -75,6 +75,19 @@ export interface Answer {
   sourceUrl: string | null;
   /** Expert answers only: YYYY-MM-DD, when the expert last checked it. */
   reviewedOn: string | null;
+  /** Expert answers only: next steps for a situation that needs personal advice; [] for every other answer. */
+  handOff: HandOff[];
+}
+
+/** A next step an expert adds to an answer: "Maak een afspraak" or "Stel uw vraag privé". */
+export const HAND_OFFS = ['APPOINTMENT', 'PRIVATE_QUESTION'] as const;
+export type HandOff = (typeof HAND_OFFS)[number];
+
+/** The stored JSON array, read defensively: only known steps, and only on an expert's answer. */
+function handOffOf(row: AnswerRow): HandOff[] {
+  if (row.author_role !== 'EXPERT') return [];
+  const stored: unknown = JSON.parse(row.hand_off || '[]');
+  return Array.isArray(stored) ? HAND_OFFS.filter((step) => stored.includes(step)) : [];
 }
 
 export interface Situation {
@@ -178,6 +191,7 @@ export const toAnswer = (row: AnswerRow, acceptedAnswerId: string | null): Answe
   publication: row.publication,
   sourceUrl: row.source_url,
   reviewedOn: row.reviewed_on,
+  handOff: handOffOf(row),
 });
 
 export const toSituation = (row: SituationRow): Situation => ({

@@ -270,6 +270,12 @@ function formSignals(antiSpam: AntiSpam | null | undefined): StepResult<never> {
   return proceed;
 }
 
+/** The `form` step alone, for writes that are not posts (a private question): its refusal, or null. */
+export function refusalOfFormSignals(antiSpam: AntiSpam | null | undefined): UserError | null {
+  const result = formSignals(antiSpam);
+  return result.action === 'refuse' ? result.error : null;
+}
+
 function length(post: Post<PostFields>): StepResult<never> {
   const bounds: Record<string, { min: number; max: number }> = {
     title: limits.questionTitle,

@@ -18,7 +18,12 @@ import {
 import { startOfDutchDay } from './dutch-time.ts';
 import { ServiceError } from './errors.ts';
 import { type Community, type Municipality, type Topic, toMunicipality, toTopic } from './models.ts';
-import { type ColumnCounts, SUPPRESSION_THRESHOLD, suppressColumn } from './report-suppression.ts';
+import {
+  type ColumnCounts,
+  SUPPRESSION_THRESHOLD,
+  suppressColumn,
+  suppressTotalWithRows,
+} from './report-suppression.ts';
 import { requireRole, type Viewer } from './viewer.ts';
 
 /** A longer period would mostly compare a year with the year before; a year (leap day included) is enough. */
@@ -82,6 +87,9 @@ export interface ReportModel {
   bucketSize: ReportBucketSize;
   questionsOverTime: { period: ReportPeriod; questions: ReportCount; previous: ReportCount }[];
   visitsByPage: { page: string; element: string; visits: ReportFigure<ReportCount> }[];
+  /** Private e-mail questions of the whole community: only how many, per topic. */
+  privateQuestions: ReportFigure<ReportCount>;
+  privateQuestionsByTopic: { topic: Topic; questions: ReportFigure<ReportCount> }[];
 }
 
 // The CSV, the e-mail and `<plein-report>` take the report as `ReportData`: the compiler keeps the two in step.
@@ -189,6 +197,14 @@ export class ReportService {
       previous: label.duration(columns.previous.medians[key], hidden.previous[key]),
     });
     const currentWindow = instantWindow(current);
+    // Private questions: only a tally per topic and day exists, for the whole community (they have no municipality).
+    const privateColumn = async (period: ReportPeriod) => {
+      const counts = await this.store.privateQuestions.countsByTopic(communityId, period.from, period.to);
+      const rows = topics.map((topic) => counts.get(topic.id) ?? 0);
+      const total = rows.reduce((sum, value) => sum + value, 0);
+      return { total, rows, hidden: suppressTotalWithRows(total, rows) };
+    };
+    const [privateCurrent, privatePrevious] = await Promise.all([privateColumn(current), privateColumn(previous)]);
 
     return {
       period: current,
@@ -227,6 +243,17 @@ export class ReportService {
       visitsByPage: currentLayout.visitKeys.map((key, index) => ({
         ...visitKeyParts(key),
         visits: row('visitRows', index),
+      })),
+      privateQuestions: {
+        current: label.count(privateCurrent.total, privateCurrent.hidden.total),
+        previous: label.count(privatePrevious.total, privatePrevious.hidden.total),
+      },
+      privateQuestionsByTopic: topics.map((topic, index) => ({
+        topic: toTopic(topic),
+        questions: {
+          current: label.count(privateCurrent.rows[index]!, privateCurrent.hidden.rows[index]!),
+          previous: label.count(privatePrevious.rows[index]!, privatePrevious.hidden.rows[index]!),
+        },
       })),
     };
   }

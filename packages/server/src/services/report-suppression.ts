@@ -195,3 +195,13 @@ function smallestOf(rows: readonly Cell[]): Cell | undefined {
     undefined,
   );
 }
+
+/**
+ * Rules 1 and 2 for a total and rows that add up to it, alone: the private questions per topic, which have no
+ * municipality and share no total with the other groups.
+ */
+export function suppressTotalWithRows(total: number, rows: readonly number[]): { total: boolean; rows: boolean[] } {
+  const group: Group = { total: cell(total), rows: rows.map(cell), cut: 0 };
+  protectGroups([group]);
+  return { total: group.total.suppressed, rows: group.rows.map((row) => row.suppressed) };
+}

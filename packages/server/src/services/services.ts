@@ -1,12 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { type Mailer, MemoryMailer } from '../mail/mailer.ts';
 import type { PleinStore } from '../store/store.ts';
 import { AccountService } from './account-service.ts';
 import { AnswerService } from './answer-service.ts';
+import { AppointmentService } from './appointment-service.ts';
 import { AuditLog } from './audit-log.ts';
 import { ClaimService } from './claim-service.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { CommunityService } from './community-service.ts';
+import { ContactService } from './contact-service.ts';
 import { DeviceHashes } from './device-keys.ts';
+import { createFieldCipher, type FieldCipher } from './encryption.ts';
 import { ServiceEvents } from './events.ts';
 import { ExpertService } from './expert-service.ts';
 import { InstanceKeys } from './instance-keys.ts';
@@ -17,6 +21,7 @@ import { type FollowSettings, FollowService } from './follow-service.ts';
 import { OwnerService } from './owner-service.ts';
 import { officialContacts, PersonalDataGuard } from './personal-data.ts';
 import { PortalService } from './portal-service.ts';
+import { PrivateQuestionService } from './private-question-service.ts';
 import { QuestionService } from './question-service.ts';
 import { ReportScheduleService } from './report-schedule-service.ts';
 import { ReportService } from './report-service.ts';
@@ -57,6 +62,12 @@ export interface Services {
   oidc: OidcService;
   /** Refused sign-ins, for the server log (without addresses). */
   signInLog: SignInLog;
+  /** The advice line with its opening hours, the e-mail service and appointments: set by staff, read by all. */
+  contact: ContactService;
+  /** Private e-mail questions: asked in private, answered by verified experts of the topic, encrypted at rest. */
+  privateQuestions: PrivateQuestionService;
+  /** Advisors' free times, bookings with an .ics file and a cancel link, reminders, the advisors' agenda. */
+  appointments: AppointmentService;
   /** The anonymized report for staff (no count below 5, none derivable); `build` for the CLI and the e-mail. */
   reports: ReportService;
   /** The report e-mail: each community's schedule and recipients, and the round that sends what is due, once. */
@@ -80,6 +91,14 @@ export interface ServiceOptions {
   accounts?: { signInUrl?: string; mailer?: Mailer; onError?: (error: unknown, what: string) => void };
   /** The moderation pipeline's post count per device (services/moderation-pipeline.ts). */
   moderation?: PipelineOptions;
+  /**
+   * Encryption at rest of what citizens tell in private (services/encryption.ts); the server passes the key from
+   * PLEIN_ENCRYPTION_KEY or its key file. Without it a random key lives in memory only: enough for tests of other
+   * parts and for the CLI, which never reads encrypted text.
+   */
+  encryption?: FieldCipher;
+  /** PLEIN_PRIVATE_THREAD_URL: the link to a private thread in e-mails, with `{token}`. Mail goes by `follow`. */
+  privateThreadUrl?: string;
 }
 
 /** The rules of Plein, one instance per server; the GraphQL layer, the CLI and tests all go through these. */
@@ -105,6 +124,8 @@ export function createServices(
   const signInLog = new SignInLog(keys);
   const sessions = new SessionService(store, clock);
   const publicUrl = options.follow?.publicUrl ?? 'http://localhost:4000';
+  const contact = new ContactService(store, clock, audit);
+  const encryption = options.encryption ?? createFieldCipher(randomBytes(32));
   const reports = new ReportService(store, clock, audit);
   return {
     events,
@@ -129,6 +150,20 @@ export function createServices(
     }),
     portal: new PortalService(store, clock, communities, sessions, audit, keys, signInLog),
     oidc: new OidcService(store, clock, communities, sessions, audit, signInLog, publicUrl),
+    contact,
+    privateQuestions: new PrivateQuestionService(store, clock, communities, experts, devices, encryption, {
+      mailer: options.follow?.mailer ?? new MemoryMailer(),
+      publicUrl,
+      threadUrl: options.privateThreadUrl,
+      onError: options.follow?.onError,
+    }),
+    appointments: new AppointmentService(store, clock, communities, keys, encryption, {
+      mailer: follows.mailer,
+      publicUrl,
+      // Advisors read their appointments on the page where they sign in.
+      agendaUrl: options.accounts?.signInUrl ?? `${publicUrl}/professionals/`,
+      onError: options.follow?.onError,
+    }),
     reports,
     // The e-mail holds the whole community's report in Dutch; the scheduler is a trusted caller, like the CLI.
     reportSchedules: new ReportScheduleService(

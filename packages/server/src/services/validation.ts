@@ -1,6 +1,7 @@
 import { limits } from '@plein/schema';
 import { z } from 'zod';
 import type { UserError } from './errors.ts';
+import { HAND_OFFS } from './models.ts';
 
 /** Optional free text: trimmed, and empty means "not given". */
 const optionalText = (max: number) =>
@@ -71,6 +72,11 @@ export const answerQuestionInput = z.object({
   sourceUrl: httpsUrl(500),
   reviewedOn: calendarDate,
   antiSpam,
+  // Experts only, like sourceUrl. Each step once, in the order the answer shows them.
+  handOff: z
+    .array(z.enum(HAND_OFFS))
+    .nullish()
+    .transform((steps) => HAND_OFFS.filter((step) => steps?.includes(step))),
 });
 export type AnswerQuestionInput = z.output<typeof answerQuestionInput>;
 

@@ -32,6 +32,12 @@ export interface Database {
   report_schedules: ReportScheduleRow;
   report_recipients: ReportRecipientRow;
   report_deliveries: ReportDeliveryRow;
+  contact_channels: ContactChannelsRow;
+  private_questions: PrivateQuestionRow;
+  private_messages: PrivateMessageRow;
+  private_question_counts: PrivateQuestionCountRow;
+  appointment_slots: AppointmentSlotRow;
+  appointments: AppointmentRow;
 }
 
 export interface CommunityRow {
@@ -143,6 +149,8 @@ export interface AnswerRow extends ModeratedColumns {
   owner_token_hash: string | null;
   source_url: string | null;
   reviewed_on: string | null;
+  /** JSON array of HandOff values (migration 0007); '[]' for most answers. */
+  hand_off: string;
 }
 
 /** An address that wants an e-mail when an answer arrives. Nothing is sent before `confirmed_at` is set. */
@@ -359,4 +367,78 @@ export interface ReportDeliveryRow {
   claimed_at: string;
   sent_at: string | null;
   attempts: number;
+}
+
+export interface ContactChannelsRow {
+  community_id: string;
+  /** JSON of AdviceLineSettings (services/contact-service.ts), or null: no advice line. */
+  advice_line: string | null;
+  /** JSON of { description, answerWithinDays }, or null. */
+  email_service: string | null;
+  /** JSON of { description, durationMinutes }, or null. */
+  appointments: string | null;
+  updated_at: string;
+}
+
+/** Never public. `*_encrypted` columns hold AES-256-GCM ciphertext (services/encryption.ts). */
+export interface PrivateQuestionRow {
+  id: string;
+  community_id: string;
+  topic_id: string;
+  body_encrypted: string;
+  email_encrypted: string;
+  locale: 'nl' | 'en';
+  secret_hash: string;
+  idempotency_key: string;
+  created_at: string;
+  /** Deleted 90 days after this. */
+  last_message_at: string;
+  answered: number;
+}
+
+export interface PrivateMessageRow {
+  id: string;
+  question_id: string;
+  expert_id: string;
+  body_encrypted: string;
+  created_at: string;
+}
+
+/** How many private questions a topic got on a Dutch day; for reports, kept after the questions are deleted. */
+export interface PrivateQuestionCountRow {
+  community_id: string;
+  topic_id: string;
+  day: string;
+  count: number;
+}
+
+export type AppointmentMode = 'IN_PERSON' | 'VIDEO' | 'PHONE';
+
+export interface AppointmentSlotRow {
+  id: string;
+  community_id: string;
+  expert_id: string;
+  starts_at: string;
+  ends_at: string;
+  mode: AppointmentMode;
+  location: string | null;
+  created_at: string;
+  /** Null while free. */
+  appointment_id: string | null;
+}
+
+export interface AppointmentRow {
+  id: string;
+  community_id: string;
+  slot_id: string;
+  topic_id: string;
+  name_encrypted: string;
+  email_encrypted: string;
+  note_encrypted: string | null;
+  locale: 'nl' | 'en';
+  cancel_token_hash: string;
+  idempotency_key: string;
+  booked_at: string;
+  cancelled_at: string | null;
+  reminder_sent_at: string | null;
 }

@@ -8,6 +8,7 @@ import { followConfirmationSentMigration } from './migrations/0003-follow-confir
 import { professionalsMigration } from './migrations/0004-professionals.ts';
 import { moderationMigration } from './migrations/0005-moderation.ts';
 import { insightMigration } from './migrations/0006-insight.ts';
+import { beyondTheForumMigration } from './migrations/0007-beyond-the-forum.ts';
 
 /** Every migration in order. One per change; never edit one that has landed. */
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '0004-professionals': professionalsMigration(),
     '0005-moderation': moderationMigration(),
     '0006-insight': insightMigration(),
+    '0007-beyond-the-forum': beyondTheForumMigration(),
   };
 }
 

@@ -7,7 +7,9 @@ import {
   type Transaction,
   sql,
 } from 'kysely';
+import { AppointmentStore } from './appointment-store.ts';
 import type { Connection } from './connect.ts';
+import { ContactStore } from './contact-store.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type {
   AnswerRow,
@@ -37,6 +39,7 @@ import type {
   VerificationRow,
 } from './database-schema.ts';
 import type { Engine } from './engine.ts';
+import { PrivateQuestionStore } from './private-question-store.ts';
 import { ReportScheduleStore } from './report-schedule-store.ts';
 import { ReportStore } from './report-store.ts';
 import { postgresSearch } from './search/postgres-search.ts';
@@ -155,6 +158,12 @@ function toCount(value: string | number | bigint | undefined): number {
 export class PleinStore {
   readonly engine: Engine;
   private readonly search: SearchIndex;
+  /** Private e-mail questions, their answers and the per-topic tally (private-question-store.ts). */
+  readonly privateQuestions: PrivateQuestionStore;
+  /** Each community's contact channels (contact-store.ts). */
+  readonly contact: ContactStore;
+  /** Advisors' slots and booked appointments (appointment-store.ts). */
+  readonly appointments: AppointmentStore;
   /** The anonymous visit counters (visit-store.ts). */
   readonly visits: VisitStore;
   /** The report e-mail's schedules, recipients and deliveries (report-schedule-store.ts). */
@@ -168,6 +177,9 @@ export class PleinStore {
   ) {
     this.engine = engine;
     this.search = engine === 'sqlite' ? sqliteSearch : postgresSearch;
+    this.privateQuestions = new PrivateQuestionStore(db);
+    this.contact = new ContactStore(db);
+    this.appointments = new AppointmentStore(db, engine);
     this.visits = new VisitStore(db, engine);
     this.reportSchedules = new ReportScheduleStore(db);
     this.reports = new ReportStore(db, engine);

@@ -468,7 +468,7 @@ describe('<plein-ask>', () => {
     const opened = oneEvent<PleinQuestionOpenEvent>(element, 'plein-question-open');
     view.click();
     expect((await opened).questionId).to.equal('q-new');
-    await waitUntil(() => shadow(element).querySelector('plein-question'), 'thread in place');
+    await waitUntil(() => shadow(element).querySelector('plein-question'), 'thread in place', { timeout: 5000 });
     expect(shadow(element).querySelector('plein-question')!.getAttribute('question-id')).to.equal('q-new');
     await waitUntil(() => focusedId(element) === 'question', 'focus on the thread');
   });
@@ -746,7 +746,7 @@ describe('<plein-ask>', () => {
       part<HTMLAnchorElement>(element, 'similar-link')!.click();
       const event = await opened;
       expect([event.questionId, event.cancelable]).to.deep.equal(['q1', true]);
-      await waitUntil(() => shadow(element).querySelector('plein-question'), 'the thread in place');
+      await waitUntil(() => shadow(element).querySelector('plein-question'), 'the thread in place', { timeout: 5000 });
       expect(shadow(element).querySelector('plein-question')!.getAttribute('question-id')).to.equal('q1');
       expect(focusedId(element)).to.equal('back');
       expect(text(part(element, 'back'))).to.equal('← Terug naar uw vraag');

@@ -101,5 +101,101 @@ export const expertInboxStyles = css`
     .loading {
       color: var(--_plein-muted-color);
     }
+
+    /* The private questions, the appointments and the free times: sections after the inbox. */
+    .section {
+      margin-block-start: 2em;
+    }
+
+    .private-status.waiting {
+      font-weight: 600;
+    }
+
+    .private-answers {
+      list-style: none;
+      margin: 0 0 1em;
+      padding: 0;
+    }
+
+    .private-answer {
+      margin-block-end: 0.75em;
+      padding-inline-start: 0.75em;
+      border-inline-start: 0.1875em solid var(--_plein-success-color);
+    }
+
+    .facts {
+      display: grid;
+      gap: 0.25em;
+      margin-block: 0.5em 0;
+    }
+
+    .facts > div {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 0.5em;
+    }
+
+    .facts dt {
+      font-weight: 600;
+    }
+
+    .facts dt::after {
+      content: ':';
+    }
+
+    .facts dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+
+    .slot {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5em 1em;
+    }
+
+    .slot-text {
+      display: grid;
+    }
+
+    .slot-form {
+      margin-block-start: 1.5em;
+    }
+
+    .slot-form .item-title {
+      margin-block-end: 0.5em;
+    }
+
+    .time-row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em;
+    }
+
+    .time-row input {
+      inline-size: auto;
+      min-inline-size: 8em;
+    }
+
+    .times-label {
+      margin-block: 0.5em 0.25em;
+    }
+
+    .times {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em 1.5em;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    .times li {
+      display: flex;
+      gap: 0.5em;
+      align-items: baseline;
+    }
   }
 `;

@@ -1,13 +1,15 @@
 import { TaskStatus } from '@lit/task';
 import type { InboxQuestion } from '@plein/client';
-import { limits } from '@plein/schema';
+import { type HandOff, limits } from '@plein/schema';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { canRetry, messageOf } from '../../base/errors.ts';
 import { PleinElement } from '../../base/plein-element.ts';
+import { AdvisorAgendaController } from '../../controllers/advisor-agenda-controller.ts';
 import { ExpertInboxController, InboxAnswerForms, today } from '../../controllers/expert-inbox-controller.ts';
+import { PrivateInboxController } from '../../controllers/private-inbox-controller.ts';
 import { SessionController } from '../../controllers/session-controller.ts';
 import { renderUserText } from '../../base/user-text.ts';
 import { renderHoneypot } from '../../form/anti-spam.ts';
@@ -16,8 +18,14 @@ import { orderedErrors, renderErrorSummary } from '../../form/error-summary.ts';
 import { antiSpam } from '../../localize/nl/anti-spam.ts';
 import { common } from '../../localize/nl/common.ts';
 import { expertInbox } from '../../localize/nl/expert-inbox.ts';
+import { handOff } from '../../localize/nl/hand-off.ts';
+import { choiceStyles } from '../../styles/choice.styles.ts';
 import { errorSummaryStyles } from '../../styles/error-summary.styles.ts';
+import { handOffBoxId, renderHandOffChoices } from '../question/hand-off.ts';
+import { handOffStyles } from '../question/hand-off.styles.ts';
+import { agendaIds, renderAppointments, renderAvailability } from './agenda.ts';
 import { expertInboxStyles } from './expert-inbox.styles.ts';
+import { privateIds, renderPrivateQuestions } from './private-questions.ts';
 
 /** A question older than this is marked: it has waited too long for an expert. */
 const overdueAfterMs = 48 * 60 * 60 * 1000;
@@ -34,7 +42,13 @@ const answerFields = [
  * how long they have waited (marked after 48 hours), their topic, and who works on them. "Ik pak deze op" claims a
  * question for two hours so two experts do not write the same answer; "Geef terug" releases it. Opening a question
  * shows its text and an answer form with an optional source link and "Gecontroleerd op" date; a posted answer takes
- * the question off the list.
+ * the question off the list. The expert may add next steps for the citizen ("Maak een afspraak", "Stel uw vraag
+ * privé"), shown as buttons under the answer.
+ *
+ * Below it, in sections of their own: "Privé vragen", the private e-mail questions of the expert's topics (marked
+ * "Privé", unanswered first, answered inline; the citizen gets an e-mail), "Afspraken", the expert's booked
+ * appointments from today on (Dutch time, with the citizen's name, e-mail address and note), and "Beschikbaarheid",
+ * their own free times with "Verwijderen" and a form to offer new ones.
  *
  * Without a signed-in expert it says "Log in als expert om uw vragen te zien.", and, when the page has no
  * `<plein-sign-in>` of its own, shows one.
@@ -61,6 +75,44 @@ const answerFields = [
  * @csspart counter - The character counter under the answer.
  * @csspart more - The "Meer vragen laden" button.
  * @csspart empty - The text shown when no question waits.
+ * @csspart hand-off-choices - "Volgende stap voor de inwoner" in the answer form: a checkbox per next step.
+ * @csspart private - The "Privé vragen" section.
+ * @csspart private-heading - Its heading.
+ * @csspart private-intro - Who sees a private question, and that the citizen gets an e-mail.
+ * @csspart private-count - How many private questions wait for an answer.
+ * @csspart private-list - The list of private questions.
+ * @csspart private-item - One private question.
+ * @csspart private-toggle - The start of its text, a button that opens and closes it.
+ * @csspart private-meta - Its "Privé" mark, topic, age and whether it is answered.
+ * @csspart private-mark - The "Privé" mark.
+ * @csspart private-status - "Nog niet beantwoord" or "Beantwoord".
+ * @csspart private-details - An opened private question: its text, the answers and the answer form.
+ * @csspart private-body - The private question's text.
+ * @csspart private-answer - An advisor's answer to it.
+ * @csspart private-form - The answer form of a private question.
+ * @csspart private-submit - Its "Verstuur antwoord" button.
+ * @csspart private-empty - The text shown when there are no private questions.
+ * @csspart appointments - The "Afspraken" section.
+ * @csspart appointments-heading - Its heading.
+ * @csspart appointment-list - The list of appointments.
+ * @csspart appointment - One appointment: when, how, topic, name, e-mail address and note.
+ * @csspart appointment-where - How the appointment goes, and where.
+ * @csspart appointment-name - The name the citizen gave.
+ * @csspart appointment-email - The citizen's e-mail address, a mailto link.
+ * @csspart appointment-note - The citizen's note.
+ * @csspart appointments-empty - The text shown when there are no appointments.
+ * @csspart availability - The "Beschikbaarheid" section.
+ * @csspart availability-heading - Its heading.
+ * @csspart slot-list - The expert's free times.
+ * @csspart slot - One free time.
+ * @csspart slot-remove - Its "Verwijderen" button.
+ * @csspart slot-notice - Why a time could not be removed.
+ * @csspart slots-empty - The text shown when the expert offers no times.
+ * @csspart slot-form - The form that offers new times.
+ * @csspart add-time - Its "Tijd toevoegen" button.
+ * @csspart slot-times - The start times added so far.
+ * @csspart remove-time - The button that takes one start time away.
+ * @csspart slot-submit - The "Tijden aanbieden" button.
  * @csspart announcer - The polite live region that says what happened (visually hidden).
  *
  * @cssproperty --plein-text-color - Text colour.
@@ -73,9 +125,9 @@ const answerFields = [
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
  */
 export class PleinExpertInbox extends PleinElement {
-  static override styles = [...PleinElement.styles, errorSummaryStyles, expertInboxStyles];
+  static override styles = [...PleinElement.styles, errorSummaryStyles, choiceStyles, handOffStyles, expertInboxStyles];
 
-  static override strings = { ...common, ...expertInbox, ...antiSpam };
+  static override strings = { ...common, ...expertInbox, ...antiSpam, ...handOff };
 
   /** The heading level (2 to 6), to fit the host page's outline; the questions' titles are one level lower. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
@@ -89,6 +141,9 @@ export class PleinExpertInbox extends PleinElement {
   /** The questions opened to read and answer. */
   @state() private expanded = new Set<string>();
 
+  /** The private questions opened to read and answer. */
+  @state() private expandedPrivate: ReadonlySet<string> = new Set();
+
   private readonly sessions = new SessionController(this, () => this.client);
 
   private readonly inbox = new ExpertInboxController(this, this.localize, () => ({
@@ -98,6 +153,16 @@ export class PleinExpertInbox extends PleinElement {
   }));
 
   private readonly answers = new InboxAnswerForms(this, this.localize, () => this.client);
+
+  private readonly privateInbox = new PrivateInboxController(this, this.localize, () => ({
+    client: this.client,
+    expertViewerId: this.isExpert ? this.sessions.session?.viewer.id : undefined,
+  }));
+
+  private readonly agenda = new AdvisorAgendaController(this, this.localize, () => ({
+    client: this.client,
+    expertViewerId: this.isExpert ? this.sessions.session?.viewer.id : undefined,
+  }));
 
   private get level(): number {
     return Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 2), 6);
@@ -127,6 +192,32 @@ export class PleinExpertInbox extends PleinElement {
         ${this.isExpert ? this.renderInbox() : this.renderNotExpert()}
         <p part="announcer" class="visually-hidden" role="status">${this.announcement}</p>
       </section>
+      ${this.isExpert ? this.renderBeyondTheForum() : nothing}
+    `;
+  }
+
+  /** The private questions, the appointments and the free times: each a section at the same level as the inbox. */
+  private renderBeyondTheForum() {
+    const agendaView = {
+      localize: this.localize,
+      agenda: this.agenda,
+      level: this.level,
+      onRemoveSlot: (slotId: string) => void this.onRemoveSlot(slotId),
+      onAddTime: () => void this.onAddTime(),
+      onRemoveTime: (time: string) => void this.onRemoveTime(time),
+      onSubmit: (event: SubmitEvent) => void this.onPublishSlots(event),
+    };
+    return html`
+      ${renderPrivateQuestions({
+        localize: this.localize,
+        inbox: this.privateInbox,
+        level: this.level,
+        expanded: this.expandedPrivate,
+        onToggle: (questionId) => this.togglePrivate(questionId),
+        onInput: (questionId, body) => this.privateInbox.setBody(questionId, body),
+        onSubmit: (event, questionId) => void this.onAnswerPrivate(event, questionId),
+      })}
+      ${renderAppointments(agendaView)} ${renderAvailability(agendaView)}
     `;
   }
 
@@ -335,6 +426,13 @@ export class PleinExpertInbox extends PleinElement {
             @input=${(event: InputEvent) => this.answers.set(id, 'reviewedOn', (event.target as HTMLInputElement).value)}
           />
         </div>
+        ${renderHandOffChoices({
+          localize: this.localize,
+          idPrefix: `answer-hand-off-${id}`,
+          chosen: form.handOff,
+          error: errors.handOff,
+          onChange: (step: HandOff, chosen: boolean) => this.answers.setHandOff(id, step, chosen),
+        })}
         ${renderHoneypot(this.localize, `answer-website-${id}`, this.answers.antiSpam(id))}
         ${
           form.failure
@@ -354,13 +452,11 @@ export class PleinExpertInbox extends PleinElement {
   private renderErrorSummary(questionId: string) {
     const { errors } = this.answers.get(questionId);
     return renderErrorSummary({
-      entries: orderedErrors(
-        errors,
-        answerFields.map(([field]) => field),
-      ),
+      entries: orderedErrors(errors, [...answerFields.map(([field]) => field), 'handOff']),
       heading: this.t('expertInbox.form.errorSummary'),
       headingId: `error-summary-${questionId}`,
       targetOf: (field) => {
+        if (field === 'handOff') return handOffBoxId(`answer-hand-off-${questionId}`, 'APPOINTMENT');
         const prefix = answerFields.find(([name]) => name === field)?.[1];
         return prefix && `${prefix}-${questionId}`;
       },
@@ -469,6 +565,76 @@ export class PleinExpertInbox extends PleinElement {
     await this.updateComplete;
     const first = added[0];
     if (first) this.focusIn(first.id, '[part="toggle"]');
+  }
+
+  private togglePrivate(questionId: string): void {
+    const expanded = new Set(this.expandedPrivate);
+    if (!expanded.delete(questionId)) expanded.add(questionId);
+    this.expandedPrivate = expanded;
+  }
+
+  /** Answered: the question stays where it is, now with the answer, which gets focus; the citizen gets an e-mail. */
+  private async onAnswerPrivate(event: SubmitEvent, questionId: string): Promise<void> {
+    event.preventDefault();
+    const result = await this.privateInbox.submit(questionId);
+    await this.updateComplete;
+    const item = this.renderRoot.querySelector(`[data-private-id="${CSS.escape(questionId)}"]`);
+    if (result === 'invalid') {
+      item?.querySelector<HTMLElement>('[part="error-summary"]')?.focus();
+    } else if (result === 'answered') {
+      void this.announce(this.t('expertInbox.private.sent'));
+      const answers = item?.querySelectorAll<HTMLElement>('[part="private-answer"]');
+      (answers?.[answers.length - 1] ?? this.focusTarget(`#${privateIds.toggle(questionId)}`))?.focus();
+    }
+  }
+
+  private async onRemoveSlot(slotId: string): Promise<void> {
+    const index = this.agenda.slots.findIndex((slot) => slot.id === slotId);
+    const outcome = await this.agenda.remove(slotId);
+    if (outcome === 'ignored') return;
+    if (outcome === 'removed') void this.announce(this.t('expertInbox.slots.removed'));
+    await this.updateComplete;
+    // Focus stays in the list: on the time that took its place, the one before it, else the section's heading.
+    const { slots } = this.agenda;
+    const next = outcome === 'failed' ? slotId : (slots[index] ?? slots[index - 1])?.id;
+    const button = next ? this.focusTarget(`[data-slot-id="${CSS.escape(next)}"] [part="slot-remove"]`) : null;
+    (button ?? this.focusTarget(`#${agendaIds.slotsHeading}`))?.focus();
+  }
+
+  private async onAddTime(): Promise<void> {
+    const time = this.agenda.form.time;
+    if (this.agenda.addTime()) void this.announce(this.t('expertInbox.slots.timeAdded', time));
+    await this.updateComplete;
+    this.focusTarget(`#${agendaIds.time}`)?.focus();
+  }
+
+  private async onRemoveTime(time: string): Promise<void> {
+    this.agenda.removeTime(time);
+    await this.updateComplete;
+    this.focusTarget(`#${agendaIds.time}`)?.focus();
+  }
+
+  private async onPublishSlots(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const result = await this.agenda.publish();
+    await this.updateComplete;
+    if (result.outcome === 'invalid') {
+      this.focusTarget('[part="slot-form"] [part="error-summary"]')?.focus();
+    } else if (result.outcome === 'published') {
+      void this.announce(this.t('expertInbox.slots.published', result.count));
+      this.focusTarget(`#${agendaIds.time}`)?.focus();
+    }
+  }
+
+  /** Says something through the polite live region; the same words twice (two times removed) are read twice. */
+  private async announce(text: string): Promise<void> {
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = text;
+  }
+
+  private focusTarget(selector: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(selector);
   }
 
   /** Focuses `selector` inside one question's item; false when it is not there. */

@@ -143,7 +143,7 @@ describe('<plein-my-questions>', () => {
     const element = await renderMine();
     const link = shadow(element).querySelector<HTMLAnchorElement>('[data-question-id="q3"]')!;
     link.click();
-    await waitUntil(() => shadow(element).querySelector('plein-question'), 'the thread');
+    await waitUntil(() => shadow(element).querySelector('plein-question'), 'the thread', { timeout: 5000 });
     const thread = shadow(element).querySelector('plein-question')!;
     expect(thread.getAttribute('question-id')).to.equal('q3');
     const back = shadow(element).querySelector<HTMLButtonElement>('[part="back"]')!;

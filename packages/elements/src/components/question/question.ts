@@ -1,6 +1,6 @@
 import { TaskStatus } from '@lit/task';
 import { type AnswerNode, type ContentRef, type FlagReason, PleinError } from '@plein/client';
-import { limits } from '@plein/schema';
+import { type HandOff, limits } from '@plein/schema';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -13,11 +13,15 @@ import { FollowController } from '../../controllers/follow-controller.ts';
 import { HelpfulVotesController } from '../../controllers/helpful-votes-controller.ts';
 import { LiveAnswersController } from '../../controllers/live-answers-controller.ts';
 import { editFields, type EditFields, OwnerActionsController } from '../../controllers/owner-actions-controller.ts';
+import { SessionController } from '../../controllers/session-controller.ts';
 import { ThreadController, type ThreadQuestion } from '../../controllers/thread-controller.ts';
 import { PleinAnswerPostedEvent } from '../../events/answer-posted.ts';
+import { type ContactRequestChannel, requestContact } from '../../events/contact-request.ts';
 import { PleinQuestionDeletedEvent } from '../../events/question-deleted.ts';
 import { expertLines, formatDate } from '../expert/expert-card.ts';
 import { expertHrefFor, routeExpertOpen } from '../expert/expert-link.ts';
+import { handOffBoxId, handOffChannels, renderHandOffButtons, renderHandOffChoices } from './hand-off.ts';
+import { handOffStyles } from './hand-off.styles.ts';
 import { renderHoneypot } from '../../form/anti-spam.ts';
 import { renderCharacterCounter } from '../../form/character-counter.ts';
 import { orderedErrors, renderErrorSummary } from '../../form/error-summary.ts';
@@ -30,11 +34,13 @@ import { antiSpam } from '../../localize/nl/anti-spam.ts';
 import { common } from '../../localize/nl/common.ts';
 import { question } from '../../localize/nl/question.ts';
 import { expertCard } from '../../localize/nl/expert.ts';
+import { handOff } from '../../localize/nl/hand-off.ts';
 
 /** The form's fields by the name the server uses for them in a UserError, in the order of the form. */
 const fieldIds = new Map([
   ['body', 'answer-body'],
   ['displayName', 'answer-name'],
+  ['handOff', handOffBoxId('answer-hand-off', 'APPOINTMENT')],
 ]);
 
 /** What a thread exports of an expert's profile opened under an answer. */
@@ -62,6 +68,9 @@ function sourceOf(url: string | null | undefined): { href: string; site: string 
  *
  * @fires plein-answer-posted - An answer from this form was posted. `questionId` and `answerId` say which.
  * @fires plein-question-deleted - The asker deleted the question. `questionId` says which.
+ * @fires plein-contact-request - "Maak een afspraak" or "Stel uw vraag privé" under an expert answer is used.
+ *   `topic` (the question's topic) and `channel` say what to open. Cancelable: a `<plein-contact>` on the page takes it
+ *   (or the host, to route itself); when nothing does and the page has no `<plein-contact>`, one opens under the answer.
  * @fires plein-expert-open - The link to an expert's profile under an answer is used. Cancelable: call
  *   `preventDefault()` to route yourself; otherwise `expert-href` is followed, or the profile opens under the answer.
  *
@@ -83,6 +92,12 @@ function sourceOf(url: string | null | undefined): { href: string; site: string 
  * @csspart answer-reviewed - "Gecontroleerd op 12 november 2026" under an expert answer.
  * @csspart expert-note - The short note under every expert answer that it is general information, not personal
  *   legal advice.
+ * @csspart hand-off - Under an expert answer with next steps: "Uw situatie vraagt om persoonlijk advies." and its
+ *   buttons.
+ * @csspart hand-off-button - "Maak een afspraak" or "Stel uw vraag privé" under an expert answer.
+ * @csspart hand-off-contact - The `<plein-contact>` opened under the answer on a page without one of its own.
+ * @csspart hand-off-choices - For a signed-in expert, in the answer form: "Volgende stap voor de inwoner" with a
+ *   checkbox per next step.
  * @csspart answer-body - An answer's text.
  * @csspart more - The "load more answers" button.
  * @csspart form - The answer form.
@@ -142,9 +157,10 @@ export class PleinQuestion extends PleinElement {
     errorSummaryStyles,
     questionStyles,
     questionFlagStyles,
+    handOffStyles,
   ];
 
-  static override strings = { ...common, ...question, ...expertCard, ...antiSpam };
+  static override strings = { ...common, ...question, ...expertCard, ...antiSpam, ...handOff };
 
   /** The id of the question to show. */
   @property({ attribute: 'question-id', reflect: true }) questionId = '';
@@ -175,6 +191,9 @@ export class PleinQuestion extends PleinElement {
 
   /** The answers under which the expert's profile is shown. */
   @state() private openProfiles: ReadonlySet<string> = new Set();
+
+  /** A `<plein-contact>` opened under an answer, on a page that has none of its own. */
+  @state() private inlineContact?: { answerId: string; topic: string; channel: ContactRequestChannel };
 
   /** Whether the answer this form posted last waits for a moderator. */
   private postedHeld = false;
@@ -233,10 +252,20 @@ export class PleinQuestion extends PleinElement {
     return this.live.status;
   }
 
-  private readonly form = new AnswerFormController(this, this.localize, () => ({
-    client: this.client,
-    questionId: this.questionId,
-  }));
+  private readonly sessions = new SessionController(this, () => this.client);
+
+  private readonly form = new AnswerFormController(
+    this,
+    this.localize,
+    () => ({ client: this.client, questionId: this.questionId }),
+    () => this.writesAsExpert,
+  );
+
+  /** A signed-in expert answers as one: their form offers next steps for the citizen. */
+  private get writesAsExpert(): boolean {
+    const viewer = this.sessions.session?.viewer;
+    return Boolean(viewer?.roles.includes('EXPERT') && viewer.expertId);
+  }
 
   protected override render() {
     if (!this.client) return this.renderNotConfigured();
@@ -823,6 +852,7 @@ export class PleinQuestion extends PleinElement {
         ${professional ? this.renderExpertLink(answer, professional) : nothing}
         <p part="answer-body" class="text">${renderUserText(answer.body)}</p>
         ${professional ? this.renderExpertSource(answer) : nothing}
+        ${professional && answer.handOff?.length ? this.renderHandOff(answer) : nothing}
         <p class="meta">${this.renderTime(answer.createdAt)}</p>
         ${held ? nothing : this.renderAnswerActions(answer)}
       </li>
@@ -976,6 +1006,29 @@ export class PleinQuestion extends PleinElement {
     `;
   }
 
+  /** "Maak een afspraak", "Stel uw vraag privé": the next steps the expert added, for the question's topic. */
+  private renderHandOff(answer: AnswerNode) {
+    const inline = this.inlineContact?.answerId === answer.id ? this.inlineContact : undefined;
+    return renderHandOffButtons({
+      localize: this.localize,
+      steps: answer.handOff,
+      onRequest: (step) => void this.onHandOff(answer, step),
+      inline: inline
+        ? html`<div part="hand-off-contact" class="hand-off-contact">
+            <plein-contact
+              variant="compact"
+              topic=${inline.topic}
+              channel=${inline.channel}
+              .endpoint=${this.endpoint}
+              .community=${this.community}
+              lang=${this.localize.locale}
+              heading-level=${Math.min(this.sectionLevel + 1, 6)}
+            ></plein-contact>
+          </div>`
+        : undefined,
+    });
+  }
+
   /** The button stays in place after a failed page, so focus is not lost and the same button tries again. */
   private renderMore() {
     const failed = this.thread.moreFailed
@@ -1048,6 +1101,17 @@ export class PleinQuestion extends PleinElement {
               @input=${this.onDisplayNameInput}
             />
           </div>
+          ${
+            this.writesAsExpert
+              ? renderHandOffChoices({
+                  localize: this.localize,
+                  idPrefix: 'answer-hand-off',
+                  chosen: this.form.handOff,
+                  error: errors.handOff,
+                  onChange: (step: HandOff, chosen: boolean) => this.form.setHandOff(step, chosen),
+                })
+              : nothing
+          }
           ${renderHoneypot(this.localize, 'answer-website', this.form.antiSpam)}
           ${
             failure
@@ -1131,6 +1195,23 @@ export class PleinQuestion extends PleinElement {
     if (!routeExpertOpen(this, event, expert, Boolean(this.expertHref))) return;
     await import('../../define/plein-expert.ts');
     this.openProfiles = new Set([...this.openProfiles, answer.id]);
+  }
+
+  /**
+   * Asks the page's `<plein-contact>` (or the host) to open the channel for the question's topic. On a page with none,
+   * one opens under the answer; once it is there it takes the same request, and moves focus to the channel.
+   */
+  private async onHandOff(answer: AnswerNode, step: HandOff): Promise<void> {
+    const topic = this.thread.question?.topic.slug ?? '';
+    const channel = handOffChannels[step];
+    if (requestContact(this, topic, channel) || document.querySelector('plein-contact')) return;
+    this.inlineContact = { answerId: answer.id, topic, channel };
+    await import('../../define/plein-contact.ts');
+    await this.updateComplete;
+    const contact = this.renderRoot.querySelector('plein-contact');
+    if (!contact) return;
+    await contact.updateComplete;
+    requestContact(this, topic, channel);
   }
 
   private async onMore(): Promise<void> {

@@ -155,7 +155,7 @@ describe('<plein-questions>', () => {
     const element = await renderList();
     const link = shadow(element).querySelectorAll<HTMLAnchorElement>('[part="title"]')[2]!;
     link.click();
-    await waitUntil(() => shadow(element).querySelector('plein-question'), 'thread shown');
+    await waitUntil(() => shadow(element).querySelector('plein-question'), 'thread shown', { timeout: 5000 });
     const back = shadow(element).querySelector<HTMLButtonElement>('[part="back"]')!;
     await waitUntil(() => shadow(element).activeElement === back, 'focus on the back button');
     back.click();

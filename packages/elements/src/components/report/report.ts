@@ -403,6 +403,9 @@ export class PleinReport extends PleinElement {
       case 'over-time':
         body = this.renderOverTime(report, table);
         break;
+      case 'private':
+        body = this.renderTable(table);
+        break;
       case 'titles':
         body = this.renderTitles(table);
         break;

@@ -2,9 +2,11 @@ import type { Translation } from '../translations.ts';
 import { antiSpam } from './anti-spam.ts';
 import { ask } from './ask.ts';
 import { common } from './common.ts';
+import { contact } from './contact.ts';
 import { expert, expertCard } from './expert.ts';
 import { experts } from './experts.ts';
 import { expertInbox } from './expert-inbox.ts';
+import { handOff } from './hand-off.ts';
 import { moderation } from './moderation.ts';
 import { myQuestions } from './my-questions.ts';
 import { personalData } from './personal-data.ts';
@@ -31,5 +33,7 @@ export const en: Translation = {
   ...experts,
   ...antiSpam,
   ...moderation,
+  ...contact,
+  ...handOff,
   ...report,
 };

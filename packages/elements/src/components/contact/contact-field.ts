@@ -1,0 +1,39 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { LocalizeController } from '../../localize/localize-controller.ts';
+
+/** The ids a field's `aria-describedby` lists, without the empty ones; `nothing` when there are none. */
+export function describedBy(...ids: (string | false | undefined)[]) {
+  return ids.filter(Boolean).join(' ') || nothing;
+}
+
+export interface FieldOptions {
+  localize: LocalizeController;
+  /** The control's id; the hint and the error get `<id>-hint` and `<id>-error`. */
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  optional?: boolean;
+  /** The input, select or textarea, already tied to the hint and the error. */
+  control: TemplateResult;
+  /** Under the control: a counter, a warning. */
+  after?: unknown;
+}
+
+/**
+ * One labelled field of the contact forms, as in the ask form: label, hint, the message when it needs fixing (above
+ * the control, so it is read before it), the control, and what belongs under it.
+ */
+export function renderField(options: FieldOptions) {
+  const { localize, id, label, hint, error, optional, control, after } = options;
+  return html`
+    <div class="field">
+      <label for=${id}>
+        ${label} ${optional ? html`<span class="optional">${localize.t('common.optional')}</span>` : nothing}
+      </label>
+      ${hint ? html`<span id="${id}-hint" part="hint" class="hint">${hint}</span>` : nothing}
+      ${error ? html`<p id="${id}-error" part="field-error" class="field-error">${error}</p>` : nothing} ${control}
+      ${after ?? nothing}
+    </div>
+  `;
+}
