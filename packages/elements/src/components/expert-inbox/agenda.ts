@@ -131,7 +131,7 @@ function renderAppointment(view: AgendaView, appointment: Appointment) {
         </div>
         <div>
           <dt>${localize.t('expertInbox.appointments.email')}</dt>
-          <dd><a part="appointment-email" href="mailto:${encodeURI(appointment.email)}">${appointment.email}</a></dd>
+          <dd part="appointment-email">${appointment.email}</dd>
         </div>
         ${
           appointment.note

@@ -98,7 +98,7 @@ const answerFields = [
  * @csspart appointment - One appointment: when, how, topic, name, e-mail address and note.
  * @csspart appointment-where - How the appointment goes, and where.
  * @csspart appointment-name - The name the citizen gave.
- * @csspart appointment-email - The citizen's e-mail address, a mailto link.
+ * @csspart appointment-email - The citizen's e-mail address, as plain text (no mailto link: the address is the citizen's own text).
  * @csspart appointment-note - The citizen's note.
  * @csspart appointments-empty - The text shown when there are no appointments.
  * @csspart availability - The "Beschikbaarheid" section.

@@ -798,7 +798,8 @@ describe('<plein-report>', () => {
 
       // Every table's box is a tab stop, so it can be scrolled with the arrow keys.
       const passed = await tabTo(element, '#frequency-MONTHLY');
-      expect(passed.filter((stop) => stop === 'table-region')).to.have.length(5);
+      // Five tables of figures and the table of private questions per topic.
+      expect(passed.filter((stop) => stop === 'table-region')).to.have.length(6);
       await sendKeys({ press: 'ArrowUp' });
       expect($<HTMLInputElement>(element, '#frequency-WEEKLY')!.checked).to.equal(true);
       await tabTo(element, '#recipient-0');
