@@ -1,7 +1,10 @@
 /**
  * Custom elements manifest for @plein/elements: `npx cem analyze --config custom-elements-manifest.config.mjs`.
  * The JSDoc on each element class (@summary, @slot, @csspart, @cssproperty, @fires) is its source; Storybook's
- * controls and docs read the result. The output is generated and gitignored.
+ * controls and docs, docs/theming.md (`npm run docs:theming`) and editors read the result. The output is generated
+ * (by `npm run build` too) and gitignored, and published with @plein/elements (its `customElements` field).
+ * packages/elements/test-node/manifest.test.ts checks that it lists every property, attribute, part, event, slot and
+ * `--plein-*` token each element's source has, with a description.
  */
 
 /**

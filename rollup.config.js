@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
@@ -20,6 +22,9 @@ const defineModules = [
   'plein-contact',
   'plein-report',
 ];
+
+// The embed script says which release it is (packages/elements/src/embed-registry.ts), for two copies on one page.
+const elementsVersion = JSON.parse(readFileSync(`${root}packages/elements/package.json`, 'utf8')).version;
 
 const typescript = () => esbuild({ tsconfig: `${root}tsconfig.json`, target: 'es2022', sourceMap: true });
 
@@ -111,6 +116,8 @@ export default [
       // Plein's own packages are compiled from their source here, in one pass with the elements.
       nodeResolve({ browser: true, exportConditions: ['plein:source', 'browser', 'production'] }),
       typescript(),
+      // After TypeScript, so the `declare const` that names it is gone.
+      replace({ preventAssignment: true, values: { __PLEIN_VERSION__: JSON.stringify(elementsVersion) } }),
       minifyCssTemplates(),
       terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false } }),
       chunkGraph(),
@@ -123,4 +130,14 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
     },
   },
+  // (c) The iframe embed's two small scripts, each one file without imports, so a CMS may load them as classic
+  //     scripts: frame.js for the host page (sizes the iframe), frame-page.js inside the iframe page (reports height).
+  ...[
+    ['frame', 'packages/elements/src/frame/frame-loader.ts'],
+    ['frame-page', 'packages/elements/src/frame/frame-page.ts'],
+  ].map(([name, input]) => ({
+    input: { [name]: input },
+    plugins: [typescript(), terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } })],
+    output: { dir: 'packages/elements/dist/embed', format: 'iife', sourcemap: true, entryFileNames: '[name].js' },
+  })),
 ];

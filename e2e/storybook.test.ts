@@ -8,14 +8,18 @@ import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { MOCK_ENDPOINT } from '../packages/elements/src/mocks/fixtures.ts';
+import { runAxe } from './axe.ts';
 import { collectPageProblems, launchChromium } from './browser.ts';
 
 /**
  * Smoke test of the built Storybook: every story renders its elements in real Chromium without a console error or an
- * uncaught exception. It builds nothing: run `npm run build-storybook` first.
+ * uncaught exception, and axe finds no WCAG 2.0/2.1/2.2 A or AA violation in the rendered story (one pass over the
+ * stories does both, to keep CI time down). It builds nothing: run `npm run build-storybook` first.
  */
 
-const staticDir = fileURLToPath(new URL('../storybook-static/', import.meta.url));
+// STORYBOOK_STATIC_DIR=/elsewhere checks a Storybook built there (`storybook build -o /elsewhere`), one nobody rebuilds
+// while the test runs.
+const staticDir = process.env.STORYBOOK_STATIC_DIR ?? fileURLToPath(new URL('../storybook-static/', import.meta.url));
 // Generous: on a busy 2-core machine a story's first paint alone can take several seconds. Only a failure waits this long.
 const RENDER_TIMEOUT_MS = 30_000;
 // Two stories at a time, one per core; each in its own browser context.
@@ -121,8 +125,15 @@ const pageHelpers = `
   })();
 `;
 
-async function checkStory(page: Page, baseUrl: string, story: IndexEntry): Promise<string[]> {
+/** What one story's check found, and how many axe rules ran on it (0 when it did not render). */
+interface StoryOutcome {
+  failures: string[];
+  axeRules: number;
+}
+
+async function checkStory(page: Page, baseUrl: string, story: IndexEntry): Promise<StoryOutcome> {
   const problems = collectPageProblems(page);
+  let axeRules = 0;
   const failures: string[] = [];
   const waitFor = (condition: string) => page.waitForFunction(condition, undefined, { timeout: RENDER_TIMEOUT_MS });
   try {
@@ -136,6 +147,10 @@ async function checkStory(page: Page, baseUrl: string, story: IndexEntry): Promi
       // Settled: no request pending any more. A loading story's server never answers, so it is settled as rendered.
       if (!story.id.endsWith('--loading')) await waitFor('!window.plein.busy()');
       await page.evaluate('window.plein.updated()');
+      // Scoped to the story root: Storybook's own frame around it is not ours. axe reaches into open shadow roots.
+      const axe = await runAxe(page, '#storybook-root');
+      axeRules = axe.rulesRun;
+      failures.push(...axe.violations.map((violation) => `axe: ${violation}`));
     }
   } catch (error) {
     failures.push(`did not render or settle: ${(error as Error).message.split('\n')[0]}`);
@@ -144,7 +159,10 @@ async function checkStory(page: Page, baseUrl: string, story: IndexEntry): Promi
   const allowed = (problem: string) => expectsFailedRequests(story.id) && isExpectedFailure(problem);
   failures.push(...problems.filter((problem) => !allowed(problem)));
   // First lines only: a failed play function's message carries a dump of the whole page.
-  return failures.map((failure) => `${story.id}: ${failure.split('\n').slice(0, 3).join(' ').slice(0, 400)}`);
+  return {
+    failures: failures.map((failure) => `${story.id}: ${failure.split('\n').slice(0, 3).join(' ').slice(0, 400)}`),
+    axeRules,
+  };
 }
 
 let server: Server | undefined;
@@ -163,7 +181,7 @@ after(async () => {
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
 });
 
-test('every story renders without console errors or uncaught exceptions', async () => {
+test('every story renders without console errors, uncaught exceptions or axe violations', async () => {
   assert.ok(
     existsSync(join(staticDir, 'index.json')),
     `No built Storybook at ${staticDir}: run npm run build-storybook first.`,
@@ -177,6 +195,8 @@ test('every story renders without console errors or uncaught exceptions', async 
   assert.ok(stories.length > 0, `index.json lists no stories${only ? ` matching "${only}"` : ''}`);
 
   const failures: string[] = [];
+  let axeChecked = 0;
+  let axeRules = 0;
   const queue = [...stories];
   const checkNext = async () => {
     for (let story = queue.shift(); story; story = queue.shift()) {
@@ -185,7 +205,10 @@ test('every story renders without console errors or uncaught exceptions', async 
       await context.addInitScript(pageHelpers);
       const page = await context.newPage();
       try {
-        failures.push(...(await checkStory(page, baseUrl, story)));
+        const outcome = await checkStory(page, baseUrl, story);
+        failures.push(...outcome.failures);
+        if (outcome.axeRules > 0) axeChecked += 1;
+        axeRules = Math.max(axeRules, outcome.axeRules);
       } finally {
         await context.close();
       }
@@ -195,5 +218,7 @@ test('every story renders without console errors or uncaught exceptions', async 
   failures.sort();
 
   assert.deepEqual(failures, [], `${failures.length} problem(s) in ${stories.length} stories:\n${failures.join('\n')}`);
+  assert.equal(axeChecked, stories.length, 'axe ran on every story');
   console.log(`${stories.length} stories rendered without console errors or uncaught exceptions`);
+  console.log(`axe: ${axeChecked} stories checked (WCAG 2.0/2.1/2.2 A and AA, ${axeRules} rules), 0 violations`);
 });

@@ -71,10 +71,12 @@ for (const tag of tags) {
   if (chunk) row(`page with only <${tag}>`, total(closure([entry, chunk])));
 }
 const englishChunk = Object.keys(graph).find((file) => graph[file].module?.endsWith('localize/en/all.ts'));
+const arabicChunk = Object.keys(graph).find((file) => graph[file].module?.endsWith('localize/ar/all.ts'));
 const onlyList = total(closure([entry, chunkOf('plein-questions')]));
-const everything = total(Object.keys(graph).filter((file) => file !== englishChunk));
+const everything = total(Object.keys(graph).filter((file) => file !== englishChunk && file !== arabicChunk));
 row('all elements together (Dutch page)', everything);
 if (englishChunk) row('+ English strings, loaded only on English pages', sizes(englishChunk));
+if (arabicChunk) row('+ Arabic strings, loaded only on Arabic pages', sizes(arabicChunk));
 const liveChunk = Object.keys(graph).find((file) => graph[file].module?.endsWith('client/src/live.ts'));
 if (liveChunk) row('+ live answers, loaded when a thread is open', sizes(liveChunk));
 console.log('');

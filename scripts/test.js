@@ -27,14 +27,14 @@ runSteps([
   ['format', 'npx', ['prettier', '--check', '.']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
   [
-    'schema, personal-data and server tests (node:test)',
+    'schema, personal-data, server and elements-manifest tests (node:test)',
     'node',
     [
       '--import',
       'tsx',
       '--test',
       '--test-concurrency=1',
-      ...testFiles('packages/schema/test', 'packages/pii/test', 'packages/server/test'),
+      ...testFiles('packages/schema/test', 'packages/pii/test', 'packages/server/test', 'packages/elements/test-node'),
     ],
   ],
   ['build', 'node', ['scripts/build.js']],

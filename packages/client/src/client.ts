@@ -1133,7 +1133,8 @@ class GraphQLPleinClient extends EventTarget implements PleinClient {
     { device = false }: { device?: boolean } = {},
   ): Promise<Result> {
     const token = tokenForCall ?? (await this.getToken?.());
-    const headers: Record<string, string> = { 'accept-language': this.locale };
+    // The server writes its messages in Dutch or English only; an Arabic page gets them in English.
+    const headers: Record<string, string> = { 'accept-language': this.locale === 'ar' ? 'en' : this.locale };
     if (token) headers.authorization = `Bearer ${token}`;
     // Writes carry the browser's device key (see `deviceKey`): the server needs it for the repeat check, first-post
     // pre-moderation, rate limits and blocks. Reads need no identity, so they go without it: a reader stays

@@ -1,6 +1,6 @@
 import type { PleinErrorKind } from './errors.ts';
 
-export type ClientLocale = 'nl' | 'en';
+export type ClientLocale = 'nl' | 'en' | 'ar';
 
 /** What went wrong, in words a citizen understands (B1), per kind of failure. */
 export const errorMessages: Record<ClientLocale, Record<PleinErrorKind, string>> = {
@@ -26,10 +26,22 @@ export const errorMessages: Record<ClientLocale, Record<PleinErrorKind, string>>
     'not-found': 'This cannot be found (any more).',
     aborted: 'The request was stopped.',
   },
+  ar: {
+    network: 'لا يوجد اتصال بالمجتمع. تحقق من الإنترنت لديك وحاول مرة أخرى.',
+    timeout: 'يستغرق المجتمع وقتًا طويلًا للرد. حاول مرة أخرى بعد قليل.',
+    server: 'حدث خطأ ما لدى المجتمع. حاول مرة أخرى لاحقًا.',
+    'bad-input': 'البيانات غير صحيحة. أعد تحميل الصفحة.',
+    forbidden: 'لا يجوز لهذا الموقع استخدام المجتمع.',
+    unauthenticated: 'لم تعد مسجّل الدخول. سجّل الدخول مرة أخرى.',
+    'rate-limited': 'أرسلت رسائل كثيرة في وقت قصير. انتظر قليلًا ثم حاول مرة أخرى.',
+    'not-found': 'لا يمكن العثور على هذا (بعد الآن).',
+    aborted: 'توقف الطلب.',
+  },
 };
 
 /** For the asker's actions on a device that does not keep the question's owner token. */
 export const notOwnerMessages: Record<ClientLocale, string> = {
   nl: 'Dit kan alleen op het apparaat waarmee de vraag is gesteld.',
   en: 'This only works on the device the question was asked from.',
+  ar: 'هذا ممكن فقط على الجهاز الذي طُرح منه السؤال.',
 };

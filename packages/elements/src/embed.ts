@@ -1,5 +1,6 @@
 import { ContextRoot } from '@lit/context';
 import { setDefaultEndpoint } from './default-endpoint.ts';
+import { bundleVersion, embedRegistry } from './embed-registry.ts';
 
 /**
  * The embed entry (`/embed/plein.js`): one script tag on a host page. It registers nothing up front; it watches the
@@ -22,20 +23,29 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'plein-report': () => import('./define/plein-report.ts'),
 };
 const tags = Object.keys(loaders);
-const requested = new Set<string>();
+// Other copies of this script on the page (another release, another host) share the tags to load through this.
+const registry = embedRegistry();
+const bundleUrl = import.meta.url;
+registry.bundles.push({ version: bundleVersion, url: bundleUrl });
 
 // Elements talk to the server this script came from, unless they name another endpoint.
 setDefaultEndpoint(new URL('/graphql', import.meta.url).href);
 
-// A provider that upgrades after the elements inside it still reaches them.
-new ContextRoot().attach(document.documentElement);
+// A provider that upgrades after the elements inside it still reaches them. One root serves every copy (the context
+// key is global), and a second would make every waiting element ask its provider twice.
+if (!registry.contextRoot) {
+  registry.contextRoot = true;
+  new ContextRoot().attach(document.documentElement);
+}
 
 function load(tag: string): void {
   const loader = loaders[tag];
-  if (!loader || requested.has(tag) || customElements.get(tag)) return;
-  requested.add(tag);
+  // The first copy to see a tag loads it; a copy that does not know a tag (an older release) leaves it to one that does.
+  if (!loader || registry.claims[tag] || customElements.get(tag)) return;
+  registry.claims[tag] = bundleUrl;
   loader().catch((error: unknown) => {
-    requested.delete(tag);
+    // Released, so the next copy (or this one) that sees the tag appear again tries once more.
+    delete registry.claims[tag];
     console.error(`Plein: <${tag}> kon niet worden geladen.`, error);
   });
 }

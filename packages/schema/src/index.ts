@@ -4,6 +4,7 @@ export {
   formatReportDay,
   formatReportPeriod,
   type ReportData,
+  type ReportDisplayLocale,
   type ReportLocale,
   type ReportTable,
   type ReportTableId,

@@ -7,7 +7,13 @@ import type { ReportFieldsFragment } from './generated/graphql.ts';
 
 /** A report as the `Report` operation returns it; the server's own model has the same shape. */
 export type ReportData = ReportFieldsFragment;
+/** The languages of the report e-mail and `plein report`. */
 export type ReportLocale = 'nl' | 'en';
+/** The languages `<plein-report>` shows the report in: the same, plus Arabic (the right-to-left proof). */
+export type ReportDisplayLocale = ReportLocale | 'ar';
+
+/** `Intl` locales for the report's days: Dutch and British English day-month order, Arabic digits and month names. */
+const intlLocales = { nl: 'nl-NL', en: 'en-GB', ar: 'ar' } as const;
 
 export type ReportTableId = 'summary' | 'topics' | 'municipalities' | 'over-time' | 'visits' | 'private' | 'titles';
 
@@ -83,16 +89,43 @@ const words = {
     allMunicipalities: 'All municipalities',
     municipality: 'Municipality',
   },
+  ar: {
+    summary: 'نظرة عامة',
+    topics: 'الأسئلة حسب الموضوع',
+    municipalities: 'الأسئلة حسب البلدية',
+    overTime: 'الأسئلة عبر الزمن',
+    visits: 'الزيارات حسب الصفحة',
+    private: 'الأسئلة الخاصة حسب الموضوع (بالبريد الإلكتروني، المجتمع كله)',
+    titles: 'ماذا يسأل السكان (أمثلة)',
+    item: 'البند',
+    section: 'القسم',
+    topic: 'الموضوع',
+    question: 'السؤال',
+    thisPeriod: 'هذه الفترة',
+    previousPeriod: 'الفترة السابقة',
+    through: 'إلى',
+    questions: 'الأسئلة',
+    answers: 'الإجابات',
+    expertShare: 'أجاب عنها خبير',
+    resolvedShare: 'تم حلّها',
+    firstAnswer: 'الوقت حتى أول إجابة (الوسيط)',
+    firstExpertAnswer: 'الوقت حتى أول إجابة من خبير (الوسيط)',
+    unanswered: 'ما زالت بلا إجابة بعد 48 ساعة',
+    visitCount: 'الزيارات',
+    noMunicipality: 'لا توجد بلدية معروفة',
+    allMunicipalities: 'كل البلديات',
+    municipality: 'البلدية',
+  },
 } as const;
 
 /** The words of the report's tables, for elements that label around them. */
-export function reportWords(locale: ReportLocale) {
+export function reportWords(locale: ReportDisplayLocale) {
   return words[locale];
 }
 
 /** A day as people read it: "1 okt. 2026" / "1 Oct 2026". Days are calendar days, so no time zone applies. */
-export function formatReportDay(day: string, locale: ReportLocale, withYear = true): string {
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+export function formatReportDay(day: string, locale: ReportDisplayLocale, withYear = true): string {
+  return new Intl.DateTimeFormat(intlLocales[locale], {
     day: 'numeric',
     month: 'short',
     ...(withYear && { year: 'numeric' }),
@@ -101,7 +134,7 @@ export function formatReportDay(day: string, locale: ReportLocale, withYear = tr
 }
 
 /** "1 okt. 2026 t/m 31 okt. 2026". */
-export function formatReportPeriod(period: { from: string; to: string }, locale: ReportLocale): string {
+export function formatReportPeriod(period: { from: string; to: string }, locale: ReportDisplayLocale): string {
   if (period.from === period.to) return formatReportDay(period.from, locale);
   return `${formatReportDay(period.from, locale)} ${words[locale].through} ${formatReportDay(period.to, locale)}`;
 }
@@ -114,7 +147,7 @@ const row = (item: string, figure: Pair): ReportTableRow => ({
 });
 
 /** The report as the tables `<plein-report>` shows, in this order. */
-export function reportTables(report: ReportData, locale: ReportLocale): ReportTable[] {
+export function reportTables(report: ReportData, locale: ReportDisplayLocale): ReportTable[] {
   const w = words[locale];
   const columns: [string, string, string] = [
     w.item,
@@ -198,7 +231,7 @@ function csvField(text: string): string {
  * The report as CSV for Dutch spreadsheets: UTF-8 with a byte-order mark, `;` between fields, CRLF line ends. One
  * header line, then one line per row of every table, its first field naming the table.
  */
-export function reportCsv(report: ReportData, locale: ReportLocale): string {
+export function reportCsv(report: ReportData, locale: ReportDisplayLocale): string {
   const w = words[locale];
   const tables = reportTables(report, locale);
   const [, thisPeriod, previousPeriod] = tables[0]!.columns;
@@ -216,7 +249,7 @@ export function reportJson(report: ReportData): string {
 }
 
 /** A file name such as `plein-rapport-2026-10-01-2026-10-31.csv`. */
-export function reportFileName(report: ReportData, extension: 'csv' | 'json', locale: ReportLocale): string {
+export function reportFileName(report: ReportData, extension: 'csv' | 'json', locale: ReportDisplayLocale): string {
   const base = locale === 'nl' ? 'plein-rapport' : 'plein-report';
   const municipality = report.municipality ? `-${report.municipality.slug}` : '';
   return `${base}${municipality}-${report.period.from}-${report.period.to}.${extension}`;

@@ -16,6 +16,8 @@ import { loaders, resolvers } from './graphql/resolvers.ts';
 import { liveUpdateOptions, registerLiveAnswers } from './graphql/subscriptions.ts';
 import { appointmentPages } from './http/appointment-pages.ts';
 import { registerCors, requestOrigin } from './http/cors.ts';
+import { embedFramePage } from './http/embed-frame.ts';
+import { cspStrictPages } from './http/csp-strict-pages.ts';
 import { notificationPages } from './http/notification-pages.ts';
 import { oidcRoutes } from './http/oidc-routes.ts';
 import { type RateLimitSettings, registerRateLimits } from './http/rate-limits.ts';
@@ -134,6 +136,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(visitBeacon, { services });
   // Single sign-on with a community's organisation (OpenID Connect); see http/oidc-routes.ts.
   await app.register(oidcRoutes, { services });
+  // One element on a page of its own, for CMSes that allow only an iframe (GET /embed/frame); http/embed-frame.ts.
+  await app.register(embedFramePage, { services });
   // Refused sign-ins: a reason and a keyed hash of the address, never the address, a password or a token.
   const stopSignInLog = services.signInLog.listen((refusal) => app.log.info({ signIn: refusal }, 'sign-in refused'));
   app.addHook('onClose', async () => stopSignInLog());
@@ -153,7 +157,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const examplesDir = options.examplesDir ?? defaultExamplesDir;
-  if (existsSync(examplesDir)) await app.register(fastifyStatic, { root: examplesDir, prefix: '/' });
+  if (existsSync(examplesDir)) {
+    await app.register(fastifyStatic, { root: examplesDir, prefix: '/' });
+    // The strict-CSP example pages, each with its own policy (http/csp-strict-pages.ts).
+    await app.register(cspStrictPages, { examplesDir });
+  }
   const embedDir = options.embedDir ?? defaultEmbedDir;
   if (existsSync(embedDir)) {
     await app.register(fastifyStatic, { root: embedDir, prefix: '/embed/', decorateReply: false });

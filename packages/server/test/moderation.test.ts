@@ -1020,7 +1020,7 @@ onEveryEngine('moderation', (engine, open) => {
         });
         assert.equal(
           blocked.body.data.askQuestion.errors[0].message,
-          'Uw bericht bevat woorden die hier niet zijn toegestaan.',
+          'In uw bericht staan woorden die hier niet mogen.',
         );
         assert.ok(!JSON.stringify(blocked.body).includes('oplichter'), 'the words are never repeated');
       });

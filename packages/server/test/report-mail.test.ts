@@ -154,14 +154,14 @@ describe('the report e-mail', () => {
     assert.match(html, /<th scope="row"[^>]*>Vragen<\/th><td[^>]*>18<\/td><td[^>]*>minder dan 5<\/td>/);
     assert.match(html, /<th scope="row"[^>]*>WW<\/th><td[^>]*>7<\/td>/);
     assert.match(html, /<th scope="row"[^>]*>Bijstand<\/th><td[^>]*>minder dan 5<\/td>/);
-    assert.ok(html.includes('Dan staat er &quot;minder dan 5&quot;. Zo kan niemand worden herkend.'));
+    assert.ok(html.includes('Dan staat er &quot;minder dan 5&quot;. Zo is niemand te herkennen.'));
   });
 
   it('has a plain-text part with the same figures', () => {
     const text = mail.text ?? '';
     assert.match(text, /^Hallo,\n/);
     assert.ok(text.includes(`Dit is het rapport van ${communityName} over oktober 2026.`));
-    assert.ok(text.includes('Dan staat er "minder dan 5". Zo kan niemand worden herkend.'));
+    assert.ok(text.includes('Dan staat er "minder dan 5". Zo is niemand te herkennen.'));
     assert.match(text, /^- Vragen: 18 \(vorige periode: minder dan 5\)$/m);
     assert.match(text, /^- WW: 7 \(vorige periode: minder dan 5\)$/m);
     assert.match(text, /^- Bijstand: minder dan 5 \(vorige periode: minder dan 5\)$/m);

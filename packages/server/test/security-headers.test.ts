@@ -63,7 +63,8 @@ describe('security headers', () => {
     app.inject({ method: 'GET', url, headers: { host: 'localhost:4000', ...headers } });
 
   it('serves the example pages under a strict policy: own scripts and styles only, no framing, no referrer', async () => {
-    const pages = examplePages();
+    // The strict-CSP examples send stricter policies of their own (csp-strict-pages.test.ts).
+    const pages = examplePages().filter((page) => !page.startsWith('csp-strict/'));
     assert.ok(pages.length >= 2, pages.join(', '));
     for (const page of pages) {
       const url = `/${page.replace(/index\.html$/, '')}`;
@@ -87,7 +88,8 @@ describe('security headers', () => {
   });
 
   it('keeps the example pages within that policy: no inline script, style or event handler, scripts from here', () => {
-    for (const page of examplePages()) {
+    // The nonce example's inline script and style carry the nonce of each response (csp-strict-pages.test.ts).
+    for (const page of examplePages().filter((name) => name !== 'csp-strict/nonce.html')) {
       const html = readFileSync(join(defaultExamplesDir, page), 'utf8');
       assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i, `${page}: an inline script`);
       assert.doesNotMatch(html, /<style\b/i, `${page}: an inline style element`);

@@ -25,7 +25,10 @@ export class PleinElement extends LitElement {
   /** The community's slug, for example `eemsdelta`. Optional inside `<plein-community>`. */
   @property() community?: string;
 
-  /** The element's language; otherwise the nearest `lang` above it. `nl` (default) or `en`. */
+  /**
+   * The element's language; otherwise the nearest `lang` above it. `nl` (default), `en` or `ar` (right to left: the
+   * element follows the nearest `dir`, or sets `dir="rtl"` itself when nothing around it sets one).
+   */
   // No default: an empty lang attribute on every element would hide the language of the page around it.
   @property({ reflect: true }) override lang!: string;
 

@@ -123,7 +123,9 @@ export class InPlaceThreadController implements ReactiveController {
     ></plein-question>`;
     return html`
       <div class="root">
-        <button id="back" part="back" class="link-button back" type="button" @click=${this.close}>← ${back}</button>
+        <button id="back" part="back" class="link-button back" type="button" @click=${this.close}>
+          <span class="back-arrow">←</span> ${back}
+        </button>
         ${threadPart ? html`<div part=${threadPart} class="question">${thread}</div>` : thread}
       </div>
     `;

@@ -172,7 +172,10 @@ export const personalDataStyles = css`
     }
 
     :host {
-      --_plein-warning-color: var(--plein-warning-color, var(--utrecht-feedback-warning-color, #8a5a00));
+      --_plein-warning-color: var(
+        --plein-warning-color,
+        var(--utrecht-feedback-warning-color, var(--basis-color-warning-color-default, #8a5a00))
+      );
     }
 
     .personal-data-heading {

@@ -17,9 +17,10 @@ import type { topics } from './nl/topics.ts';
 import type { TranslationOf } from './translation-types.ts';
 
 /**
- * Dutch is the source: every key exists in nl/ first, and the compiler holds English (en/) to the same keys.
- * At run time each element carries only its own Dutch strings (`static strings`), and English is one lazily loaded
- * chunk (en/all.ts), so a Dutch page downloads no English and a list-only page no ask-form strings.
+ * Dutch is the source: every key exists in nl/ first, and the compiler holds English (en/) and Arabic (ar/) to the
+ * same keys. At run time each element carries only its own Dutch strings (`static strings`); English and Arabic are
+ * each one lazily loaded chunk (en/all.ts, ar/all.ts), so a Dutch page downloads neither, and a list-only page no
+ * ask-form strings.
  */
 export type Translation = TranslationOf<
   typeof common &
@@ -42,4 +43,4 @@ export type Translation = TranslationOf<
     typeof report
 >;
 export type TranslationKey = keyof Translation;
-export type Locale = 'nl' | 'en';
+export type Locale = 'nl' | 'en' | 'ar';

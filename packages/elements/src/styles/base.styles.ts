@@ -30,7 +30,10 @@ export const baseStyles = css`
         --plein-text-color,
         var(--nl-paragraph-color, var(--utrecht-document-color, var(--basis-color-default-color-document, #1b1b1b)))
       );
-      --_plein-muted-color: var(--plein-muted-color, var(--basis-color-default-color-subdued, #545454));
+      --_plein-muted-color: var(
+        --plein-muted-color,
+        var(--basis-color-default-color-subdued, var(--basis-color-default-color-subtle, #545454))
+      );
       --_plein-background: var(
         --plein-background-color,
         var(--utrecht-document-background-color, var(--basis-color-default-bg-document, #ffffff))
@@ -49,12 +52,24 @@ export const baseStyles = css`
         var(--nl-button-primary-color, var(--utrecht-button-primary-action-color, #ffffff))
       );
       --_plein-link-color: var(--plein-link-color, var(--nl-link-color, var(--utrecht-link-color, #1a5a96)));
-      --_plein-focus-color: var(--plein-focus-outline-color, var(--utrecht-focus-outline-color, #000000));
-      --_plein-focus-inverse: var(--plein-focus-inverse-color, var(--utrecht-focus-inverse-outline-color, #ffffff));
-      --_plein-error-color: var(--plein-error-color, var(--utrecht-feedback-danger-color, #b00020));
-      --_plein-success-color: var(--plein-success-color, var(--utrecht-feedback-success-color, #1e6b34));
+      --_plein-focus-color: var(
+        --plein-focus-outline-color,
+        var(--utrecht-focus-outline-color, var(--basis-focus-outline-color, #000000))
+      );
+      --_plein-focus-inverse: var(
+        --plein-focus-inverse-color,
+        var(--utrecht-focus-inverse-outline-color, var(--basis-focus-inverse-outline-color, #ffffff))
+      );
+      --_plein-error-color: var(
+        --plein-error-color,
+        var(--utrecht-feedback-danger-color, var(--basis-color-negative-color-default, #b00020))
+      );
+      --_plein-success-color: var(
+        --plein-success-color,
+        var(--utrecht-feedback-success-color, var(--basis-color-positive-color-default, #1e6b34))
+      );
       --_plein-expert-color: var(--plein-expert-color, #5b2a86);
-      --_plein-radius: var(--plein-border-radius, var(--utrecht-border-radius, 0.25em));
+      --_plein-radius: var(--plein-border-radius, var(--utrecht-border-radius, var(--basis-border-radius-sm, 0.25em)));
       --_plein-font-family: var(
         --plein-font-family,
         var(
@@ -141,6 +156,12 @@ export const baseStyles = css`
     .link-button {
       display: inline;
       ${linkLook}
+    }
+
+    /* The arrow of a way back points back in the reading direction: to the right when the text runs right to left. */
+    :host(:dir(rtl)) .back-arrow {
+      display: inline-block;
+      transform: scaleX(-1);
     }
 
     .field {
@@ -252,6 +273,58 @@ export const baseStyles = css`
     @keyframes plein-spin {
       to {
         transform: rotate(1turn);
+      }
+    }
+
+    /* Whoever asks their system for less motion gets none: no animation, no transition, no smooth scrolling. */
+    @media (prefers-reduced-motion: reduce) {
+      *,
+      *::before,
+      *::after {
+        animation: none !important;
+        transition: none !important;
+        scroll-behavior: auto !important;
+      }
+    }
+
+    /*
+     * Forced colours (a Windows contrast theme): the system sets the colours and drops backgrounds and shadows. Borders
+     * and outlines stay, so buttons keep their border and focus its outline; a state shown by a background alone
+     * (pressed, selected, current) gets the system's highlight instead.
+     */
+    @media (forced-colors: active) {
+      :focus-visible {
+        outline-color: Highlight;
+      }
+
+      .button {
+        border-color: ButtonText;
+      }
+
+      .button[aria-disabled='true'],
+      .button:disabled {
+        border-color: GrayText;
+        color: GrayText;
+      }
+
+      a,
+      .link-button {
+        color: LinkText;
+      }
+
+      /* Important: the state must win over any look an element gives its buttons (.button.secondary is transparent). */
+      [aria-pressed='true'],
+      [aria-selected='true'],
+      [aria-current]:not([aria-current='false']) {
+        forced-color-adjust: none;
+        border-color: Highlight !important;
+        background: Highlight !important;
+        color: HighlightText !important;
+      }
+
+      .badge,
+      .alert {
+        border-color: CanvasText;
       }
     }
   }

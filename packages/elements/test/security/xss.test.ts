@@ -652,6 +652,20 @@ describe('XSS: user text is rendered as text by every element', function () {
           html`<plein-expert-inbox .endpoint=${MOCK_ENDPOINT} .community=${MOCK_COMMUNITY}></plein-expert-inbox>`,
         );
         await settle('every question', () => all(shadow(element), '[part="item"]').length === texts.length);
+        // The private questions, the agenda and the free times load on their own; both renderings must have them, or
+        // the harmless one allows less than the payload one shows.
+        const loaded = (...parts: string[]) =>
+          parts.every((part) =>
+            shadow(element).querySelector(
+              part
+                .split('|')
+                .map((p) => `[part="${p}"]`)
+                .join(','),
+            ),
+          );
+        await settle('the private questions, appointments and free times', () =>
+          loaded('private-list|private-empty', 'appointment-list|appointments-empty', 'slot-list|slots-empty'),
+        );
         for (const toggle of all<HTMLButtonElement>(shadow(element), '[part="toggle"]')) toggle.click();
         await settle('every question opened', () => all(shadow(element), '[part="body"]').length === texts.length);
         return [element];

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 
 /** A Host header fit to repeat in a policy: a name or address and a port, nothing that could end a directive. */
-function webSocketSources(request: IncomingMessage): string {
+export function webSocketSources(request: IncomingMessage): string {
   const host = request.headers.host ?? '';
   return /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(host) ? `ws://${host} wss://${host}` : '';
 }

@@ -57,6 +57,12 @@ export async function visitBeacon(app: FastifyInstance, { services }: { services
     return reply.code(500).send({ error: texts.INTERNAL_SERVER_ERROR });
   });
 
+  // Host sites on other origins send the beacon (mode no-cors). With helmet's `same-origin` on the answer, the browser
+  // reports every beacon as a failed load in the host page's console; the answer says nothing (204, or a refusal).
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cross-origin-resource-policy', 'cross-origin');
+  });
+
   app.post('/visits', { logLevel: quietLevel(app.log.level) }, async (request, reply) => {
     let beacon: unknown;
     try {

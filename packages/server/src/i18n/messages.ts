@@ -156,7 +156,7 @@ const nl: Messages = {
     LAST_ADMIN: () =>
       'U bent de laatste beheerder. Maak eerst iemand anders beheerder. Daarna kunt u deze rol weghalen.',
     // Moderation
-    BLOCKED_WORDS: () => 'Uw bericht bevat woorden die hier niet zijn toegestaan.',
+    BLOCKED_WORDS: () => 'In uw bericht staan woorden die hier niet mogen.',
     REPEATED_POST: () => 'U heeft dit bericht net al geplaatst.',
     BLOCKED_AUTHOR: () => 'U kunt op dit moment niet plaatsen.',
     SUBMITTED_TOO_FAST: () => 'Dat ging erg snel. Controleer uw bericht en verstuur het opnieuw.',

@@ -56,7 +56,7 @@ const nl: AppointmentTexts = {
     IN_PERSON: null,
     VIDEO: 'Het is een videogesprek. De adviseur stuurt u voor de afspraak een e-mail met de link voor het gesprek.',
     PHONE:
-      'Het is een telefoongesprek. De adviseur stuurt u eerst een e-mail om af te spreken op welk nummer u gebeld wordt.',
+      'Het is een telefoongesprek. De adviseur stuurt u eerst een e-mail om af te spreken op welk nummer hij of zij u belt.',
   },
   when: (day, from, to) => `${day} van ${from} tot ${to} uur`,
   cancelLink: 'Kunt u niet? Annuleer de afspraak dan met deze link. Dan kan iemand anders deze tijd kiezen:',

@@ -31,7 +31,7 @@ const texts = {
     intro: (community: string, period: string) =>
       `Dit is het rapport van ${community} over ${period}. U ziet waar inwoners vragen over stellen, hoeveel vragen er zijn en hoe snel er antwoord komt. Naast elk cijfer staat het cijfer van de periode ervoor.`,
     anonymous:
-      'Het rapport is anoniem. Is een aantal kleiner dan 5? Dan staat er "minder dan 5". Zo kan niemand worden herkend.',
+      'Het rapport is anoniem. Is een aantal kleiner dan 5? Dan staat er "minder dan 5". Zo is niemand te herkennen.',
     attachment:
       'In de bijlage staat hetzelfde rapport als CSV-bestand. U kunt het openen in Excel of een ander rekenprogramma.',
     why: (community: string) =>

@@ -120,6 +120,11 @@ export class CommunityService {
     return (await this.allowlist()).all.has(request.origin);
   }
 
+  /** The host origins this community registered (`plein community allow-origin`), for the iframe page's frame-ancestors. */
+  async allowedOrigins(communityId: string): Promise<string[]> {
+    return [...((await this.allowlist()).byCommunity.get(communityId) ?? [])];
+  }
+
   /** Refuses a browser call from a page that this community has not registered. */
   async assertOriginAllowed(communityId: string, request: RequestOrigin): Promise<void> {
     if (request.origin === undefined || request.origin === request.ownOrigin) return;

@@ -185,7 +185,7 @@ describe('<plein-ask>', () => {
     const summary = part(element, 'summary')!;
     expect(focusedId(element)).to.equal('summary');
     expect(summary.getAttribute('role')).to.equal('alert');
-    expect(text(summary.querySelector('[role="heading"]'))).to.equal('Er gaat iets mis. Controleer deze velden:');
+    expect(text(summary.querySelector('[role="heading"]'))).to.equal('Er klopt iets niet. Controleer deze velden:');
     expect([...summary.querySelectorAll('a')].map((link) => text(link))).to.deep.equal([
       'Onderwerp: Kies een onderwerp.',
       'Uw vraag in één zin: Schrijf minstens 10 tekens.',
@@ -260,7 +260,7 @@ describe('<plein-ask>', () => {
     expect(focusedId(element)).to.equal('success-heading');
     expect(text(part(element, 'success-heading'))).to.equal('Uw vraag staat online');
     const success = text(part(element, 'success'));
-    expect(success).to.contain('Andere bewoners en experts kunnen nu reageren.');
+    expect(success).to.contain('Andere inwoners en experts kunnen nu reageren.');
     expect(success).to.contain('U kunt uw vraag op dit apparaat nog 15 minuten aanpassen.');
     expect(success).to.contain('Mijn vragen');
     expect(success).to.contain('Klik op de link in die e-mail om te bevestigen.');

@@ -82,6 +82,7 @@ const labelKeys = {
  * @csspart view - The "Bekijk uw vraag" link or button.
  * @csspart another - The "Nog een vraag stellen" button.
  * @csspart question - The posted question's thread, when it opens in place.
+ * @csspart counter - The character counter under a field.
  *
  * @cssproperty --plein-text-color - Text colour.
  * @cssproperty --plein-muted-color - Colour of hints and counters.
@@ -100,6 +101,7 @@ const labelKeys = {
  * @cssproperty --plein-font-family - Font of all text.
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
  * @cssproperty --plein-line-height - Line height.
+ * @cssproperty --plein-expert-color - Colour of the expert badge.
  */
 export class PleinAsk extends PleinElement {
   static override styles = [...PleinElement.styles, personalDataStyles, askStyles];

@@ -28,6 +28,12 @@ import { portalSignIn } from '../../localize/nl/sign-in.ts';
  *
  * @cssproperty --plein-surface-color - Background of the notice.
  * @cssproperty --plein-border-color - Line beside the notice.
+ * @cssproperty --plein-text-color - Text colour.
+ * @cssproperty --plein-font-family - Font of all text.
+ * @cssproperty --plein-font-size - Base text size (at least 16px by default).
+ * @cssproperty --plein-line-height - Line height.
+ * @cssproperty --plein-border-radius - Rounding of fields, buttons and badges.
+ * @cssproperty --plein-focus-outline-color - Focus ring.
  */
 export class PleinCommunity extends LitElement {
   static override styles = css`
@@ -47,10 +53,20 @@ export class PleinCommunity extends LitElement {
       padding-inline: 1em;
       border-inline-start: 0.375em solid var(--plein-border-color, var(--basis-color-default-border-default, #8a8f94));
       background: var(--plein-surface-color, var(--basis-color-default-bg-subtle, #f4f6f8));
-      color: var(--plein-text-color, #1b1b1b);
-      font-family: var(--plein-font-family, system-ui, sans-serif);
+      /* The same chains as the other elements' (styles/base.styles.ts); this element does not load those styles. */
+      color: var(
+        --plein-text-color,
+        var(--nl-paragraph-color, var(--utrecht-document-color, var(--basis-color-default-color-document, #1b1b1b)))
+      );
+      font-family: var(
+        --plein-font-family,
+        var(
+          --nl-paragraph-font-family,
+          var(--utrecht-document-font-family, var(--basis-text-font-family-default, system-ui, sans-serif))
+        )
+      );
       font-size: var(--plein-font-size, max(1em, 16px));
-      line-height: 1.5;
+      line-height: var(--plein-line-height, 1.5);
     }
     .portal-notice p {
       flex: 1 1 20em;
@@ -60,7 +76,7 @@ export class PleinCommunity extends LitElement {
       min-block-size: 2.75em;
       padding-inline: 1em;
       border: 0.125em solid currentColor;
-      border-radius: var(--plein-border-radius, 0.25em);
+      border-radius: var(--plein-border-radius, var(--utrecht-border-radius, var(--basis-border-radius-sm, 0.25em)));
       background: transparent;
       color: inherit;
       font: inherit;
@@ -68,7 +84,8 @@ export class PleinCommunity extends LitElement {
     }
     .portal-notice button:focus-visible,
     .content:focus-visible {
-      outline: 0.1875em solid var(--plein-focus-outline-color, #000000);
+      outline: 0.1875em solid
+        var(--plein-focus-outline-color, var(--utrecht-focus-outline-color, var(--basis-focus-outline-color, #000000)));
       outline-offset: 0.125em;
     }
   `;

@@ -1,3 +1,4 @@
+import { intlLocales } from '../../localize/localize-controller.ts';
 import type { Locale } from '../../localize/translations.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { Locale } from '../../localize/translations.ts';
  */
 const zone = 'Europe/Amsterdam';
 
-const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'nl-NL');
+const intlLocale = (locale: Locale) => intlLocales[locale];
 
 function yearIn(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(date);

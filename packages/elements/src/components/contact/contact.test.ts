@@ -252,7 +252,7 @@ describe('<plein-contact>', () => {
       expect(text(byId(element, 'pq-body-counter'))).to.equal(`Nog ${5000 - question.length} tekens over`);
       part<HTMLFormElement>(element, 'private-question-form')!.requestSubmit();
       await waitUntil(
-        () => text(part(element, 'sent')) !== '' && !text(part(element, 'sent')).includes('verstuurd…'),
+        () => text(part(element, 'sent')) !== '' && !text(part(element, 'sent')).includes('versturen…'),
         'sent',
       );
       expect(calls).to.have.length(1);
@@ -436,7 +436,7 @@ describe('<plein-contact>', () => {
       expect(text(byId(element, 'booking-slot-error'))).to.equal(message);
       expect(byId(element, `slot-${MOCK_TAKEN_SLOT_ID}`)).to.equal(null);
       expect(slotLabels(element)).to.have.length(2);
-      expect(text(part(element, 'slots-status'))).to.equal('De lijst met vrije tijden is bijgewerkt.');
+      expect(text(part(element, 'slots-status'))).to.equal('We hebben de lijst met vrije tijden bijgewerkt.');
       expect([
         byId<HTMLInputElement>(element, 'booking-name')!.value,
         byId<HTMLInputElement>(element, 'booking-email')!.value,
@@ -663,7 +663,7 @@ describe('<plein-contact>', () => {
       }),
     );
     const element = await renderContact();
-    expect(text(part(element, 'failure'))).to.contain('De contactgegevens konden niet worden geladen.');
+    expect(text(part(element, 'failure'))).to.contain('Het lukte niet om de contactgegevens te laden.');
     part<HTMLButtonElement>(element, 'retry')!.click();
     await waitUntil(() => part(element, 'phone'), 'the channels after a retry', { timeout: 5000 });
   });

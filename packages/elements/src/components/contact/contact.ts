@@ -121,6 +121,11 @@ const headingIds: Record<FocusTarget, string> = {
  * @csspart thread-invalid - The message for a link that does not work.
  * @csspart thread-failure - The message when the thread could not be loaded.
  * @csspart new-question - "Stel een nieuwe vraag" after a link that does not work.
+ * @csspart none - The line shown when the community offers no way to get in touch.
+ * @csspart status-open - Also on `status` while the advice line is open.
+ * @csspart status-closed - Also on `status` while the advice line is closed.
+ * @csspart private-question-form - Also on the private e-mail question's form.
+ * @csspart booking-form - Also on the appointment form.
  *
  * @cssproperty --plein-text-color - Text colour.
  * @cssproperty --plein-muted-color - Colour of hints and counters.
@@ -139,6 +144,7 @@ const headingIds: Record<FocusTarget, string> = {
  * @cssproperty --plein-font-family - Font of all text.
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
  * @cssproperty --plein-line-height - Line height.
+ * @cssproperty --plein-expert-color - Colour of the expert badge.
  */
 export class PleinContact extends PleinElement {
   static override styles = [

@@ -123,6 +123,15 @@ const answerFields = [
  * @cssproperty --plein-success-color - "U werkt hieraan".
  * @cssproperty --plein-font-family - Font of all text.
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
+ * @cssproperty --plein-background-color - Background of fields.
+ * @cssproperty --plein-surface-color - Background of notes and messages.
+ * @cssproperty --plein-button-background-color - Background of the main buttons; text and border of the others.
+ * @cssproperty --plein-button-color - Text on the main buttons.
+ * @cssproperty --plein-focus-outline-color - Focus ring.
+ * @cssproperty --plein-focus-inverse-color - The focus ring's inner edge, for dark backgrounds.
+ * @cssproperty --plein-expert-color - Colour of the expert badge.
+ * @cssproperty --plein-border-radius - Rounding of fields, buttons and badges.
+ * @cssproperty --plein-line-height - Line height.
  */
 export class PleinExpertInbox extends PleinElement {
   static override styles = [...PleinElement.styles, errorSummaryStyles, choiceStyles, handOffStyles, expertInboxStyles];

@@ -88,6 +88,11 @@ const fieldId = (field: string) => `profile-${field}`;
  * @cssproperty --plein-border-radius - Rounding of fields, buttons and marks.
  * @cssproperty --plein-font-family - Font of all text.
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
+ * @cssproperty --plein-background-color - Background of fields.
+ * @cssproperty --plein-link-color - Colour of links and link-like buttons.
+ * @cssproperty --plein-focus-inverse-color - The focus ring's inner edge, for dark backgrounds.
+ * @cssproperty --plein-success-color - Colour of messages that something worked, and of the "Opgelost" mark.
+ * @cssproperty --plein-line-height - Line height.
  */
 export class PleinExpert extends PleinElement {
   static override styles = [...PleinElement.styles, expertCardStyles, errorSummaryStyles, expertStyles];

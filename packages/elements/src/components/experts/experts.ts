@@ -55,6 +55,11 @@ const profileExportparts =
  * @csspart profile - A profile opened in place (exported from `<plein-expert>`, as are `name` as `profile-name`,
  *   `photo` as `profile-photo`, `initials` as `profile-initials`, `verified-badge` as `profile-verified-badge` and
  *   `independence` as `profile-independence`).
+ * @csspart profile-name - The name in a profile opened in place (`name` of `<plein-expert>`).
+ * @csspart profile-photo - The photo in a profile opened in place.
+ * @csspart profile-initials - The initials in a profile opened in place, when there is no photo.
+ * @csspart profile-verified-badge - The verified badge in a profile opened in place.
+ * @csspart profile-independence - The line about independence in a profile opened in place.
  *
  * @cssproperty --plein-text-color - Text colour.
  * @cssproperty --plein-muted-color - Colour of the intro, the stats and the verification date.
@@ -68,6 +73,11 @@ const profileExportparts =
  * @cssproperty --plein-border-radius - Rounding of fields, buttons and marks.
  * @cssproperty --plein-font-family - Font of all text.
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
+ * @cssproperty --plein-background-color - Background of fields.
+ * @cssproperty --plein-focus-inverse-color - The focus ring's inner edge, for dark backgrounds.
+ * @cssproperty --plein-error-color - Colour of errors and of fields that need fixing.
+ * @cssproperty --plein-success-color - Colour of messages that something worked, and of the "Opgelost" mark.
+ * @cssproperty --plein-line-height - Line height.
  */
 export class PleinExperts extends PleinElement {
   static override styles = [...PleinElement.styles, expertCardStyles, expertsStyles];
@@ -143,7 +153,7 @@ export class PleinExperts extends PleinElement {
     return html`
       <div class="root">
         <button id="back" part="back" class="link-button back" type="button" @click=${this.onBack}>
-          ← ${this.t('experts.back')}
+          <span class="back-arrow">←</span> ${this.t('experts.back')}
         </button>
         <plein-expert
           expert-id=${expertId}

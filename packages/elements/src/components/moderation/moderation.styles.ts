@@ -3,7 +3,18 @@ import { css } from 'lit';
 export const moderationStyles = css`
   @layer plein {
     :host {
-      --_plein-warning-color: var(--plein-warning-color, var(--utrecht-feedback-warning-color, #8a5a00));
+      --_plein-warning-color: var(
+        --plein-warning-color,
+        var(--utrecht-feedback-warning-color, var(--basis-color-warning-color-default, #8a5a00))
+      );
+      --_plein-danger-background: var(
+        --plein-danger-button-background-color,
+        var(--utrecht-button-primary-action-danger-background-color, var(--_plein-error-color))
+      );
+      --_plein-danger-text: var(
+        --plein-danger-button-color,
+        var(--utrecht-button-primary-action-danger-color, var(--_plein-primary-text))
+      );
     }
 
     .heading {
@@ -145,9 +156,9 @@ export const moderationStyles = css`
     }
 
     .button.danger {
-      border-color: var(--_plein-error-color);
-      background: var(--_plein-error-color);
-      color: #ffffff;
+      border-color: var(--_plein-danger-background);
+      background: var(--_plein-danger-background);
+      color: var(--_plein-danger-text);
     }
 
     .action-form textarea[name='reason'] {

@@ -90,6 +90,17 @@ const hasPseudonym = (name: string) => name.trim() !== '' && name.trim().toLower
  * @csspart entry - One entry of the log.
  * @csspart settings-form - The settings form.
  * @csspart announcer - The polite live region that says what happened (visually hidden).
+ * @csspart action-submit - The button that confirms an action in its form.
+ * @csspart action-cancel - The button that closes an action's form.
+ * @csspart settings-submit - The button that saves the settings.
+ * @csspart counter - The character counter under a reason or a changed text.
+ * @csspart personal-data - Under a changed text ("Aanpassen"): what the personal-data check found.
+ * @csspart personal-data-warning - Its box "Let op: dit lijkt persoonlijke informatie", with the list and why.
+ * @csspart personal-data-list - The list of what was found.
+ * @csspart personal-data-item - One thing found: its kind, the text, and a button.
+ * @csspart personal-data-remove - A "Verwijder dit voor mij" button.
+ * @csspart personal-data-remove-all - The "Verwijder alles" button.
+ * @csspart health-note - The note that medical details are not needed.
  *
  * @cssproperty --plein-text-color - Text colour.
  * @cssproperty --plein-muted-color - Colour of intros, meta and hints.
@@ -101,6 +112,16 @@ const hasPseudonym = (name: string) => name.trim() !== '' && name.trim().toLower
  * @cssproperty --plein-success-color - The saved message.
  * @cssproperty --plein-font-family - Font of all text.
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
+ * @cssproperty --plein-danger-button-background-color - Background of the buttons that reject or remove (the error colour by default).
+ * @cssproperty --plein-danger-button-color - Text on those buttons.
+ * @cssproperty --plein-background-color - Background of fields.
+ * @cssproperty --plein-button-color - Text on the main buttons.
+ * @cssproperty --plein-link-color - Colour of links and link-like buttons.
+ * @cssproperty --plein-focus-outline-color - Focus ring.
+ * @cssproperty --plein-focus-inverse-color - The focus ring's inner edge, for dark backgrounds.
+ * @cssproperty --plein-expert-color - Colour of the expert badge.
+ * @cssproperty --plein-border-radius - Rounding of fields, buttons and badges.
+ * @cssproperty --plein-line-height - Line height.
  */
 export class PleinModeration extends PleinElement {
   static override styles = [...PleinElement.styles, personalDataStyles, choiceStyles, moderationStyles];
@@ -970,10 +991,13 @@ export class PleinModeration extends PleinElement {
   private onTabKeydown = (event: KeyboardEvent) => {
     const views = this.views;
     const index = views.indexOf(this.current!);
+    // Right to left, the tabs run from right to left too: the left arrow goes to the next tab (WAI-ARIA tabs pattern).
+    const [forward, backward] =
+      this.localize.direction === 'rtl' ? ['ArrowLeft', 'ArrowRight'] : ['ArrowRight', 'ArrowLeft'];
     const next =
-      event.key === 'ArrowRight'
+      event.key === forward
         ? views[(index + 1) % views.length]
-        : event.key === 'ArrowLeft'
+        : event.key === backward
           ? views[(index - 1 + views.length) % views.length]
           : event.key === 'Home'
             ? views[0]

@@ -29,6 +29,12 @@ import { myQuestionsStyles } from './my-questions.styles.ts';
  * @csspart moderation-note - Why a hidden or rejected question is not visible to others, with the moderator's reason.
  * @csspart empty - The text shown when this device asked nothing yet.
  * @csspart back - The "back to my questions" button above an opened thread.
+ * @csspart question-title - The title of an opened thread (exported from `<plein-question>`).
+ * @csspart answer - An answer in an opened thread (exported from `<plein-question>`).
+ * @csspart expert-answer - Also on an expert's answer in an opened thread.
+ * @csspart answer-body - An answer's text in an opened thread.
+ * @csspart form - The answer form of an opened thread.
+ * @csspart submit - The answer form's submit button in an opened thread.
  *
  * @cssproperty --plein-text-color - Text colour.
  * @cssproperty --plein-muted-color - Colour of the intro and meta.
@@ -37,6 +43,16 @@ import { myQuestionsStyles } from './my-questions.styles.ts';
  * @cssproperty --plein-success-color - The "resolved" mark.
  * @cssproperty --plein-font-family - Font of all text.
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
+ * @cssproperty --plein-background-color - Background of fields.
+ * @cssproperty --plein-surface-color - Background of notes and messages.
+ * @cssproperty --plein-button-background-color - Background of the main buttons; text and border of the others.
+ * @cssproperty --plein-button-color - Text on the main buttons.
+ * @cssproperty --plein-focus-outline-color - Focus ring.
+ * @cssproperty --plein-focus-inverse-color - The focus ring's inner edge, for dark backgrounds.
+ * @cssproperty --plein-error-color - Colour of errors and of fields that need fixing.
+ * @cssproperty --plein-expert-color - Colour of the expert badge.
+ * @cssproperty --plein-border-radius - Rounding of fields, buttons and badges.
+ * @cssproperty --plein-line-height - Line height.
  */
 export class PleinMyQuestions extends PleinElement {
   static override styles = [...PleinElement.styles, questionListStyles, myQuestionsStyles];

@@ -131,6 +131,20 @@ function sourceOf(url: string | null | undefined): { href: string; site: string 
  *
  * @cssstate live - New answers arrive over a live connection.
  * @cssstate polling - No live connection: the thread looks for new answers every `poll-interval` seconds.
+ * @csspart counter - The character counter under a field.
+ * @csspart edit-save - The button that saves a changed question.
+ * @csspart edit-cancel - The button that stops changing the question.
+ * @csspart delete-yes - The button that confirms deleting the question.
+ * @csspart delete-no - The button that keeps the question.
+ * @csspart expert-profile-card - The card of the expert's profile under an answer (`profile` of `<plein-expert>`).
+ * @csspart expert-profile-name - The name on that card (`name` of `<plein-expert>`).
+ * @csspart personal-data - Under the answer field and the fields to change the question: what the personal-data check found.
+ * @csspart personal-data-warning - Its box "Let op: dit lijkt persoonlijke informatie", with the list and why.
+ * @csspart personal-data-list - The list of what was found.
+ * @csspart personal-data-item - One thing found: its kind, the text, and a button.
+ * @csspart personal-data-remove - A "Verwijder dit voor mij" button.
+ * @csspart personal-data-remove-all - The "Verwijder alles" button.
+ * @csspart health-note - The note that medical details are not needed.
  *
  * @cssproperty --plein-text-color - Text colour.
  * @cssproperty --plein-muted-color - Colour of hints, meta and times.
@@ -148,6 +162,9 @@ function sourceOf(url: string | null | undefined): { href: string; site: string 
  * @cssproperty --plein-border-radius - Rounding of fields, buttons, marks and answers.
  * @cssproperty --plein-font-family - Font of all text.
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
+ * @cssproperty --plein-warning-color - The line beside the personal-data warning and the health note.
+ * @cssproperty --plein-focus-inverse-color - The focus ring's inner edge, for dark backgrounds.
+ * @cssproperty --plein-line-height - Line height.
  */
 export class PleinQuestion extends PleinElement {
   static override styles = [
@@ -314,7 +331,7 @@ export class PleinQuestion extends PleinElement {
     return html`
       <header part="question" class="question">
         <div role="heading" aria-level=${this.level} id="title" part="title" class="title" tabindex="-1">
-          ${question.title}
+          <bdi>${question.title}</bdi>
         </div>
         <p part="meta" class="meta">
           <span>${question.topic.name}</span>

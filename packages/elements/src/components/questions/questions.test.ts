@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { MOCK_COMMUNITY, MOCK_ENDPOINT } from '../../mocks/fixtures.ts';
 import { scenarios } from '../../mocks/handlers.ts';
 import { startMockServer, worker } from '../../mocks/browser-worker.ts';
@@ -51,6 +52,34 @@ describe('<plein-questions>', () => {
     more.click();
     await waitUntil(() => titles(element).length === 25, 'all 25 questions');
     expect(shadow(element).querySelector('[part="more"]') === null, 'no more button').to.equal(true);
+  });
+
+  it('moves focus to the first question of the next page after "Meer vragen laden" with the keyboard', async () => {
+    const element = await renderList();
+    shadow(element).querySelector<HTMLButtonElement>('[part="more"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => titles(element).length === 25, 'all 25 questions');
+    // The button is gone with the last page: focus must not fall back to the page's body.
+    await waitUntil(
+      () => shadow(element).activeElement === shadow(element).querySelectorAll('[part="title"]')[20],
+      'focus on the 21st question',
+      { timeout: 5000 },
+    );
+    expect(shadow(element).activeElement?.textContent?.trim()).to.equal(titles(element)[20]);
+  });
+
+  it('moves focus to "Opnieuw proberen" when the next page fails, not to the page body', async () => {
+    const element = await renderList();
+    worker.use(...scenarios.networkError);
+    shadow(element).querySelector<HTMLButtonElement>('[part="more"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => shadow(element).activeElement?.closest('[role="alert"]'),
+      'focus on the retry button in the alert',
+      { timeout: 15000 },
+    );
+    expect(shadow(element).activeElement?.localName).to.equal('button');
+    expect(titles(element)).to.have.length(20);
   });
 
   it('filters by topic and status, and searches after the citizen stops typing', async () => {

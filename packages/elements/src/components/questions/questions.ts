@@ -34,6 +34,11 @@ const orders: QuestionOrder[] = ['NEWEST', 'OLDEST', 'ACTIVE'];
  * @csspart back - The "back to all questions" button above an opened thread.
  * @csspart question-title - The title of an opened thread (exported from `<plein-question>`, as are `answer`,
  *   `expert-answer`, `answer-body`, `form` and `submit`).
+ * @csspart answer - An answer in an opened thread (exported from `<plein-question>`).
+ * @csspart expert-answer - Also on an expert's answer in an opened thread.
+ * @csspart answer-body - An answer's text in an opened thread.
+ * @csspart form - The answer form of an opened thread.
+ * @csspart submit - The answer form's submit button in an opened thread.
  *
  * @cssproperty --plein-text-color - Text colour.
  * @cssproperty --plein-link-color - Colour of question titles.
@@ -42,6 +47,16 @@ const orders: QuestionOrder[] = ['NEWEST', 'OLDEST', 'ACTIVE'];
  * @cssproperty --plein-expert-color - Colour of the expert mark.
  * @cssproperty --plein-font-family - Font of all text.
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
+ * @cssproperty --plein-muted-color - Colour of hints, dates and counters.
+ * @cssproperty --plein-background-color - Background of fields.
+ * @cssproperty --plein-surface-color - Background of notes and messages.
+ * @cssproperty --plein-button-color - Text on the main buttons.
+ * @cssproperty --plein-focus-outline-color - Focus ring.
+ * @cssproperty --plein-focus-inverse-color - The focus ring's inner edge, for dark backgrounds.
+ * @cssproperty --plein-error-color - Colour of errors and of fields that need fixing.
+ * @cssproperty --plein-success-color - Colour of messages that something worked, and of the "Opgelost" mark.
+ * @cssproperty --plein-border-radius - Rounding of fields, buttons and badges.
+ * @cssproperty --plein-line-height - Line height.
  */
 export class PleinQuestions extends PleinElement {
   static override styles = [...PleinElement.styles, questionListStyles, questionsStyles];
@@ -116,7 +131,8 @@ export class PleinQuestions extends PleinElement {
 
   private renderHeading() {
     const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 2), 6);
-    return html`<div role="heading" aria-level=${level} id="heading" class="heading">
+    // Focusable from script only: it takes focus when the question to return to is gone.
+    return html`<div role="heading" aria-level=${level} id="heading" class="heading" tabindex="-1">
       ${this.t('questions.heading')}
     </div>`;
   }
@@ -217,7 +233,7 @@ export class PleinQuestions extends PleinElement {
           href=${this.thread.hrefFor(question.id)}
           data-question-id=${question.id}
           @click=${(event: MouseEvent) => this.thread.onOpen(event, question)}
-          >${question.title}</a
+          ><bdi>${question.title}</bdi></a
         >
         <p part="meta" class="meta">
           <span>${question.topic.name}</span>
@@ -261,7 +277,7 @@ export class PleinQuestions extends PleinElement {
         class="button secondary more"
         type="button"
         aria-disabled=${busy ? 'true' : 'false'}
-        @click=${() => !busy && this.list.loadMore()}
+        @click=${this.onMore}
       >
         ${busy ? this.t('questions.moreLoading') : this.t('questions.more')}
       </button>
@@ -276,13 +292,42 @@ export class PleinQuestions extends PleinElement {
         <p>${message}</p>
         ${
           retryable
-            ? html`<button class="button secondary" type="button" @click=${() => this.list.retry()}>
+            ? html`<button class="button secondary" type="button" @click=${this.onRetry}>
                 ${this.t('common.retry')}
               </button>`
             : nothing
         }
       </div>
     `;
+  }
+
+  /**
+   * The next page is appended and its first question takes focus, so the reader goes on where the list grew; the
+   * button may be gone then (the last page, or a failure whose retry button takes focus instead).
+   */
+  private onMore = async (): Promise<void> => {
+    if (this.list.loadingMore) return;
+    const shown = this.list.items.length;
+    await this.list.loadMore();
+    await this.updateComplete;
+    const first = this.list.items[shown];
+    if (first) this.focusFirst(`[data-question-id="${CSS.escape(first.id)}"]`);
+    else this.focusFirst('[part="more"]', '.alert button', '#heading');
+  };
+
+  /** The retry button goes away either way: focus goes to the first question, or to the next retry button. */
+  private onRetry = async (): Promise<void> => {
+    if (this.list.moreFailed) return this.onMore();
+    await this.list.retry();
+    await this.updateComplete;
+    this.focusFirst('[part="title"]', '.alert button', '#heading');
+  };
+
+  private focusFirst(...selectors: string[]): void {
+    for (const selector of selectors) {
+      const target = this.renderRoot.querySelector<HTMLElement>(selector);
+      if (target) return target.focus();
+    }
   }
 
   private onSearchInput(event: InputEvent): void {

@@ -7,6 +7,11 @@ import type { ChartRow, Count } from './summaries.ts';
  * order, not by colour alone. A suppressed count gets no bar at all (a bar of 0 would say "none"), only the words
  * "minder dan 5". The drawing is for sighted readers: the SVG is one image named by the summary sentence, and the
  * table under it holds every number.
+ *
+ * Right to left, the chart is mirrored like the rest of the element: names and bars start at the right edge and the
+ * bars grow to the left (Mozilla's RTL guidelines: a layout mirrors, and what grows or moves forward goes right to
+ * left). Text anchors stay `start`/`end` because the SVG's `direction` follows the element's, so `start` is the right
+ * end of a right-to-left label.
  */
 
 export interface BarChartOptions {
@@ -18,6 +23,8 @@ export interface BarChartOptions {
   fontSize: number;
   /** The id of the summary sentence that names the image. */
   labelledBy: string;
+  /** The element's writing direction; `rtl` mirrors the drawing. */
+  direction?: 'ltr' | 'rtl';
 }
 
 /** Average width of a character of the element's font, as a share of its size: enough to wrap names on words. */
@@ -46,7 +53,9 @@ export function wrapText(text: string, width: number, fontSize: number): string[
 const visible = (count: Count) => (!count.suppressed && count.value !== null ? count.value : undefined);
 
 export function renderBarChart(options: BarChartOptions): TemplateResult {
-  const { id, rows, width, fontSize: f, labelledBy } = options;
+  const { id, rows, width, fontSize: f, labelledBy, direction = 'ltr' } = options;
+  // A horizontal position measured from the start edge: the left one, or the right one when right to left.
+  const at = (fromStart: number) => (direction === 'rtl' ? width - fromStart : fromStart);
   const lineHeight = 1.25 * f;
   const barHeight = 1.125 * f;
   const barGap = 0.25 * f;
@@ -64,8 +73,8 @@ export function renderBarChart(options: BarChartOptions): TemplateResult {
   let y = 0;
   const drawn = rows.map((row, index) => {
     const lines = wrapText(row.item, width, f);
-    const name = svg`<text class="name" x="0" y=${y + 0.95 * f}>${lines.map(
-      (line, i) => svg`<tspan x="0" dy=${i === 0 ? 0 : lineHeight}>${line}</tspan>`,
+    const name = svg`<text class="name" x=${at(0)} y=${y + 0.95 * f}>${lines.map(
+      (line, i) => svg`<tspan x=${at(0)} dy=${i === 0 ? 0 : lineHeight}>${line}</tspan>`,
     )}</text>`;
     y += lines.length * lineHeight + 0.25 * f;
     const bars = (['current', 'previous'] as const).map((series) => {
@@ -75,7 +84,7 @@ export function renderBarChart(options: BarChartOptions): TemplateResult {
       y += barHeight + barGap;
       const textY = top + barHeight / 2;
       if (value === undefined) {
-        return svg`<text class="value suppressed" data-series=${series} data-row=${index} x="0" y=${textY} dominant-baseline="central">${count.label}</text>`;
+        return svg`<text class="value suppressed" data-series=${series} data-row=${index} x=${at(0)} y=${textY} dominant-baseline="central">${count.label}</text>`;
       }
       const length = scale(value);
       return svg`
@@ -83,13 +92,13 @@ export function renderBarChart(options: BarChartOptions): TemplateResult {
           class="bar ${series}"
           data-series=${series}
           data-row=${index}
-          x="0"
+          x=${direction === 'rtl' ? width - length : 0}
           y=${top}
           width=${length}
           height=${barHeight}
           fill=${series === 'previous' ? `url(#${pattern})` : nothing}
         ></rect>
-        <text class="value" x=${length + 0.375 * f} y=${textY} dominant-baseline="central">${count.label}</text>
+        <text class="value" x=${at(length + 0.375 * f)} y=${textY} dominant-baseline="central">${count.label}</text>
       `;
     });
     y += rowGap - barGap;
@@ -100,6 +109,7 @@ export function renderBarChart(options: BarChartOptions): TemplateResult {
   return html`<svg
     part="chart-image"
     class="chart bar-chart"
+    direction=${direction}
     role="img"
     aria-labelledby=${labelledBy}
     width="100%"

@@ -7,6 +7,11 @@ import type { ChartRow, Count } from './summaries.ts';
  * there: drawing it at 0 would say "no questions", which may not be true. The element says below the chart how
  * often that happens. As with the bar chart, the SVG is one image named by the summary sentence, and the table under
  * it holds every number.
+ *
+ * Right to left, time runs from right to left and the numbers of the axis stand on the right: the whole element is
+ * mirrored, and Mozilla's RTL guidelines say that anything that relates to time moves right to left there. Kept
+ * left-to-right, the chart would put the newest point where an Arabic reader starts reading, which reads as the
+ * first one.
  */
 
 export interface LineChartOptions {
@@ -16,6 +21,10 @@ export interface LineChartOptions {
   width: number;
   fontSize: number;
   labelledBy: string;
+  /** The element's writing direction; `rtl` mirrors the drawing, so time runs from right to left. */
+  direction?: 'ltr' | 'rtl';
+  /** The language the axis numbers are written in (`Intl`): "1.000" in Dutch, "١٠٠٠" in Arabic. */
+  locale?: string;
 }
 
 const CHARACTER_WIDTH = 0.56;
@@ -39,14 +48,18 @@ export function gapsOf(points: readonly ChartRow[]): { current: number; previous
 }
 
 export function renderLineChart(options: LineChartOptions): TemplateResult {
-  const { points, width, fontSize: f, labelledBy } = options;
+  const { points, width, fontSize: f, labelledBy, direction = 'ltr', locale } = options;
+  const numberFormat = new Intl.NumberFormat(locale);
+  // A horizontal position measured from the start edge. Text anchors need no change: the SVG's `direction` follows
+  // the element's, so `start` and `end` turn with it.
+  const at = (fromStart: number) => (direction === 'rtl' ? width - fromStart : fromStart);
   const values = points.flatMap((point) => [visible(point.current), visible(point.previous)]);
   const top = niceCeiling(Math.max(0, ...values.map((value) => value ?? 0)));
   const ticks = [0, top / 2, top];
   const height = 13 * f;
   const marginTop = 0.75 * f;
   const marginBottom = 2.25 * f;
-  const marginLeft = (String(top).length * CHARACTER_WIDTH + 0.75) * f;
+  const marginLeft = (numberFormat.format(top).length * CHARACTER_WIDTH + 0.75) * f;
   const marginRight = 0.75 * f;
   const plotWidth = Math.max(width - marginLeft - marginRight, f);
   const plotHeight = height - marginTop - marginBottom;
@@ -60,7 +73,7 @@ export function renderLineChart(options: LineChartOptions): TemplateResult {
     points.forEach((point, index) => {
       const value = visible(point[name]);
       if (value === undefined) runs.push([]);
-      else runs.at(-1)!.push([x(index), y(value)]);
+      else runs.at(-1)!.push([at(x(index)), y(value)]);
     });
     const path = runs
       .filter((run) => run.length > 0)
@@ -71,8 +84,8 @@ export function renderLineChart(options: LineChartOptions): TemplateResult {
       const value = visible(point[name]);
       if (value === undefined) return null;
       return name === 'current'
-        ? svg`<circle class="point current" data-series="current" data-index=${index} cx=${x(index)} cy=${y(value)} r=${size / 2}></circle>`
-        : svg`<rect class="point previous" data-series="previous" data-index=${index} x=${x(index) - size / 2} y=${y(value) - size / 2} width=${size} height=${size}></rect>`;
+        ? svg`<circle class="point current" data-series="current" data-index=${index} cx=${at(x(index))} cy=${y(value)} r=${size / 2}></circle>`
+        : svg`<rect class="point previous" data-series="previous" data-index=${index} x=${at(x(index)) - size / 2} y=${y(value) - size / 2} width=${size} height=${size}></rect>`;
     });
     return svg`<g class="series ${name}">
       ${path ? svg`<path class="line ${name}" d=${path}></path>` : null}
@@ -89,6 +102,7 @@ export function renderLineChart(options: LineChartOptions): TemplateResult {
   return html`<svg
     part="chart-image"
     class="chart line-chart"
+    direction=${direction}
     role="img"
     aria-labelledby=${labelledBy}
     width="100%"
@@ -98,12 +112,12 @@ export function renderLineChart(options: LineChartOptions): TemplateResult {
   >
     ${ticks.map(
       (tick) => svg`
-        <line class="grid" x1=${marginLeft} x2=${marginLeft + plotWidth} y1=${y(tick)} y2=${y(tick)}></line>
-        <text class="axis" x=${marginLeft - 0.375 * f} y=${y(tick)} text-anchor="end" dominant-baseline="central">${tick}</text>
+        <line class="grid" x1=${at(marginLeft)} x2=${at(marginLeft + plotWidth)} y1=${y(tick)} y2=${y(tick)}></line>
+        <text class="axis" x=${at(marginLeft - 0.375 * f)} y=${y(tick)} text-anchor="end" dominant-baseline="central">${numberFormat.format(tick)}</text>
       `,
     )}
-    ${first ? svg`<text class="axis" x=${marginLeft} y=${axisY} text-anchor="start">${first.item}</text>` : null}
-    ${last ? svg`<text class="axis" x=${marginLeft + plotWidth} y=${axisY} text-anchor="end">${last.item}</text>` : null}
+    ${first ? svg`<text class="axis" x=${at(marginLeft)} y=${axisY} text-anchor="start">${first.item}</text>` : null}
+    ${last ? svg`<text class="axis" x=${at(marginLeft + plotWidth)} y=${axisY} text-anchor="end">${last.item}</text>` : null}
     ${series('previous')} ${series('current')}
   </svg>`;
 }

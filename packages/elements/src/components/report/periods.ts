@@ -1,4 +1,6 @@
 import { type DayPeriod, monthPeriod, quarterPeriod } from '@plein/schema';
+import { intlLocales } from '../../localize/localize-controller.ts';
+import type { Locale } from '../../localize/translations.ts';
 
 /**
  * The periods staff pick a report for, as calendar days (`YYYY-MM-DD`) in Dutch time, the time the server counts in:
@@ -47,13 +49,13 @@ export function periodKind(period: Period): { mode: 'month' | 'quarter'; key: st
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "oktober 2026" / "October 2026". */
-export function monthName(month: string, locale: 'nl' | 'en', withYear = true): string {
+/** "oktober 2026" / "October 2026" / "أكتوبر ٢٠٢٦". */
+export function monthName(month: string, locale: Locale, withYear = true): string {
   // Making a DateTimeFormat costs far more than using one; the picker names 24 months on every render.
   const key = `${locale}|${withYear}`;
   let format = monthFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    format = new Intl.DateTimeFormat(intlLocales[locale], {
       month: 'long',
       ...(withYear && { year: 'numeric' }),
       timeZone: 'UTC',

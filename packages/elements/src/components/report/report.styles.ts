@@ -80,10 +80,6 @@ export const reportStyles = css`
       margin: 0;
     }
 
-    .figures[aria-busy='true'] {
-      opacity: 0.7;
-    }
-
     .measure {
       block-size: 0;
       inline-size: 100%;
@@ -102,8 +98,11 @@ export const reportStyles = css`
       font-weight: 600;
     }
 
-    /* Drawn left to right in coordinates; on a right-to-left page, "start" would otherwise put the names off the chart. */
-    .chart,
+    /*
+     * The charts get their direction from their own direction attribute (the element's writing direction), and their
+     * drawing is mirrored to match (bar-chart.ts, line-chart.ts): no rule here may override it. The swatches are
+     * symmetric, so they read the same either way.
+     */
     .swatch {
       direction: ltr;
     }

@@ -5,7 +5,7 @@ import {
   formatReportPeriod,
   quarterPeriod,
   type ReportData,
-  type ReportLocale,
+  type ReportDisplayLocale as ReportLocale,
   reportCsv,
   reportFileName,
   reportJson,
@@ -27,6 +27,7 @@ import {
 } from '../../controllers/report-controller.ts';
 import { SessionController } from '../../controllers/session-controller.ts';
 import { orderedErrors, renderErrorSummary } from '../../form/error-summary.ts';
+import { intlLocales } from '../../localize/localize-controller.ts';
 import { common } from '../../localize/nl/common.ts';
 import { report as reportStrings } from '../../localize/nl/report.ts';
 import { choiceStyles } from '../../styles/choice.styles.ts';
@@ -44,7 +45,7 @@ const shortMonths = new Map<ReportLocale, Intl.DateTimeFormat>();
 function shortMonth(locale: ReportLocale): Intl.DateTimeFormat {
   let format = shortMonths.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    format = new Intl.DateTimeFormat(intlLocales[locale], {
       month: 'short',
       year: 'numeric',
       timeZone: 'UTC',
@@ -117,6 +118,14 @@ const frequencies: readonly (ReportFrequency | null)[] = [null, 'WEEKLY', 'MONTH
  * @cssproperty --plein-focus-outline-color - The focus ring.
  * @cssproperty --plein-font-family - Font of all text, the charts' too.
  * @cssproperty --plein-font-size - Base text size (at least 16px by default); the charts are drawn for it.
+ * @cssproperty --plein-background-color - Background of fields.
+ * @cssproperty --plein-surface-color - Background of notes and messages.
+ * @cssproperty --plein-button-color - Text on the main buttons.
+ * @cssproperty --plein-link-color - Colour of links and link-like buttons.
+ * @cssproperty --plein-focus-inverse-color - The focus ring's inner edge, for dark backgrounds.
+ * @cssproperty --plein-expert-color - Colour of the expert badge.
+ * @cssproperty --plein-border-radius - Rounding of fields, buttons and badges.
+ * @cssproperty --plein-line-height - Line height.
  */
 export class PleinReport extends PleinElement {
   static override styles = [...PleinElement.styles, choiceStyles, errorSummaryStyles, reportStyles];
@@ -205,8 +214,9 @@ export class PleinReport extends PleinElement {
             : report && !pending
               ? // The figures change only with the report, the language and the room for the charts; working out
                 // their words and drawings again for every click elsewhere (a checkbox of the schedule) is wasted.
-                guard([report, this.locale, this.chartSize.width, this.chartSize.fontSize], () =>
-                  this.renderFigures(report),
+                guard(
+                  [report, this.locale, this.localize.direction, this.chartSize.width, this.chartSize.fontSize],
+                  () => this.renderFigures(report),
                 )
               : html`<p class="loading">${this.t('report.loading')}…</p>`
         }
@@ -445,6 +455,7 @@ export class PleinReport extends PleinElement {
       <figcaption id=${summaryId} part="chart-summary">${barSummary(this.t, this.locale, kind, rows)}</figcaption>
       ${renderBarChart({
         id: `chart-${table.id}`,
+        direction: this.localize.direction,
         rows,
         width: this.chartSize.width,
         fontSize: this.chartSize.fontSize,
@@ -470,6 +481,8 @@ export class PleinReport extends PleinElement {
       <figcaption id=${summaryId} part="chart-summary">${summary}</figcaption>
       ${renderLineChart({
         id: `chart-${table.id}`,
+        direction: this.localize.direction,
+        locale: intlLocales[this.locale],
         points,
         width: this.chartSize.width,
         fontSize: this.chartSize.fontSize,
@@ -723,7 +736,7 @@ export class PleinReport extends PleinElement {
 
   /** "1 december 2026": the day in the Netherlands, where the schedule counts. */
   private dutchDate(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    return new Intl.DateTimeFormat(intlLocales[this.locale], {
       dateStyle: 'long',
       timeZone: 'Europe/Amsterdam',
     }).format(new Date(iso));

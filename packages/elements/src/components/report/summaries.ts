@@ -1,4 +1,4 @@
-import type { ReportData, ReportLocale } from '@plein/schema';
+import type { ReportData, ReportDisplayLocale as ReportLocale } from '@plein/schema';
 import type { LocalizeController } from '../../localize/localize-controller.ts';
 
 /**

@@ -64,6 +64,14 @@ const fieldIds = new Map([
  * @cssproperty --plein-focus-outline-color - The focus ring.
  * @cssproperty --plein-font-family - Font of all text.
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
+ * @cssproperty --plein-background-color - Background of fields.
+ * @cssproperty --plein-surface-color - Background of notes and messages.
+ * @cssproperty --plein-link-color - Colour of links and link-like buttons.
+ * @cssproperty --plein-focus-inverse-color - The focus ring's inner edge, for dark backgrounds.
+ * @cssproperty --plein-success-color - Colour of messages that something worked, and of the "Opgelost" mark.
+ * @cssproperty --plein-expert-color - Colour of the expert badge.
+ * @cssproperty --plein-border-radius - Rounding of fields, buttons and badges.
+ * @cssproperty --plein-line-height - Line height.
  */
 export class PleinSignIn extends PleinElement {
   static override styles = [...PleinElement.styles, errorSummaryStyles, signInStyles];

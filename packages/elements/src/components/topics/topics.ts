@@ -40,6 +40,13 @@ type QuestionList = HTMLElement & { topic: string };
  * @cssproperty --plein-focus-outline-color - Focus ring.
  * @cssproperty --plein-font-family - Font of all text.
  * @cssproperty --plein-font-size - Base text size (at least 16px by default).
+ * @cssproperty --plein-background-color - Background of fields.
+ * @cssproperty --plein-button-color - Text on the main buttons.
+ * @cssproperty --plein-focus-inverse-color - The focus ring's inner edge, for dark backgrounds.
+ * @cssproperty --plein-error-color - Colour of errors and of fields that need fixing.
+ * @cssproperty --plein-success-color - Colour of messages that something worked, and of the "Opgelost" mark.
+ * @cssproperty --plein-expert-color - Colour of the expert badge.
+ * @cssproperty --plein-line-height - Line height.
  */
 export class PleinTopics extends PleinElement {
   static override styles = [...PleinElement.styles, topicsStyles];

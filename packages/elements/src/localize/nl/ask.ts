@@ -15,7 +15,7 @@ export const ask = {
     'Vul dan uw e-mailadres in. We tonen dit adres nooit. We gebruiken het alleen om u te laten weten dat er een antwoord is, en verwijderen het later weer.',
   'ask.submit': 'Vraag plaatsen',
   'ask.submitting': 'Vraag versturen…',
-  'ask.errorSummary': 'Er gaat iets mis. Controleer deze velden:',
+  'ask.errorSummary': 'Er klopt iets niet. Controleer deze velden:',
   'ask.required': 'Vul dit veld in.',
   'ask.topicRequired': 'Kies een onderwerp.',
   'ask.tooShort': (min: number) => `Schrijf minstens ${min} tekens.`,
@@ -30,7 +30,7 @@ export const ask = {
     count === 1 ? 'Er is 1 vraag die op uw vraag lijkt.' : `Er zijn ${count} vragen die op uw vraag lijken.`,
   'ask.similar.back': 'Terug naar uw vraag',
   'ask.success.heading': 'Uw vraag staat online',
-  'ask.success.text': 'Andere bewoners en experts kunnen nu reageren. Kom later terug om de antwoorden te lezen.',
+  'ask.success.text': 'Andere inwoners en experts kunnen nu reageren. Kom later terug om de antwoorden te lezen.',
   'ask.success.heldHeading': 'Uw vraag is ontvangen',
   'ask.success.heldText':
     'Een moderator kijkt eerst naar uw vraag. Daarna kan iedereen hem lezen. Tot die tijd ziet alleen u hem, op dit apparaat.',

@@ -6,7 +6,7 @@ export const contact = {
   'contact.heading': 'Persoonlijk advies',
   'contact.intro': 'Gaat uw vraag over uw eigen situatie? Dan helpt een adviseur u persoonlijk. Kies wat bij u past.',
   'contact.loading': 'Contactgegevens laden…',
-  'contact.failed': 'De contactgegevens konden niet worden geladen.',
+  'contact.failed': 'Het lukte niet om de contactgegevens te laden.',
   'contact.none': 'Deze community heeft nu geen adviestelefoon, privé vragen of afspraken.',
   'contact.errorSummary': 'Controleer het volgende:',
   'contact.topic': 'Onderwerp',
@@ -43,7 +43,7 @@ export const contact = {
     'Uw vraag is privé: alleen adviseurs lezen hem. Toch is het goed om alleen te noemen wat nodig is. Uw burgerservicenummer (BSN) is nooit nodig.',
   'contact.private.privateNote': 'U heeft gekozen voor een privé vraag. Alleen adviseurs lezen dit.',
   'contact.private.submit': 'Verstuur uw vraag',
-  'contact.private.submitting': 'Uw vraag wordt verstuurd…',
+  'contact.private.submitting': 'Uw vraag versturen…',
   'contact.private.sent': 'Kijk in uw e-mail. Daar staat een link naar uw vraag.',
   'contact.private.notSent': 'Uw vraag is niet verstuurd.',
   'contact.private.kept': 'Alles wat u typte, staat er nog. U kunt het opnieuw proberen.',
@@ -59,7 +59,7 @@ export const contact = {
   'contact.appointment.slotsLoading': 'Vrije tijden laden…',
   'contact.appointment.slotsNone':
     'Voor dit onderwerp zijn er nu geen vrije tijden. Bel de adviestelefoon of stel uw vraag privé.',
-  'contact.appointment.slotsFailed': 'De vrije tijden konden niet worden geladen.',
+  'contact.appointment.slotsFailed': 'Het lukte niet om de vrije tijden te laden.',
   'contact.appointment.slotRequired': 'Kies een tijd.',
   'contact.appointment.slot': (day: string, start: string, end: string, mode: string, advisor: string) =>
     `${day}, ${start} – ${end}, ${mode} met ${advisor}`,
@@ -75,13 +75,13 @@ export const contact = {
   'contact.appointment.note': 'Korte toelichting',
   'contact.appointment.noteHint': 'Waar wilt u het over hebben? Een paar woorden zijn genoeg. Uw BSN is niet nodig.',
   'contact.appointment.submit': 'Afspraak maken',
-  'contact.appointment.submitting': 'De afspraak wordt gemaakt…',
+  'contact.appointment.submitting': 'Afspraak maken…',
   'contact.appointment.booked': 'Uw afspraak is gemaakt',
   'contact.appointment.bookedWhen': (when: string) => `${when}.`,
   'contact.appointment.bookedEmail': 'U krijgt een e-mail met de afspraak voor uw agenda en een link om af te zeggen.',
   'contact.appointment.notBooked': 'De afspraak is niet gemaakt.',
   'contact.appointment.kept': 'Wat u invulde, staat er nog. U kunt het opnieuw proberen.',
-  'contact.appointment.slotsRefreshed': 'De lijst met vrije tijden is bijgewerkt.',
+  'contact.appointment.slotsRefreshed': 'We hebben de lijst met vrije tijden bijgewerkt.',
 
   'contact.thread.heading': 'Uw privé vraag',
   'contact.thread.loading': 'Uw vraag laden…',
@@ -94,7 +94,7 @@ export const contact = {
   'contact.thread.invalid':
     'Deze link werkt niet (meer). Misschien is de vraag al verwijderd. U kunt een nieuwe vraag stellen.',
   'contact.thread.newQuestion': 'Stel een nieuwe vraag',
-  'contact.thread.failed': 'Uw vraag kon niet worden geladen.',
+  'contact.thread.failed': 'Het lukte niet om uw vraag te laden.',
 
   'contact.compact.privateQuestion': 'Stel uw vraag privé',
   'contact.compact.appointment': 'Maak een afspraak',

@@ -37,7 +37,7 @@ export const report = {
 
   'report.loading': 'Rapport wordt geladen',
   'report.loaded': (period: string) => `Rapport voor ${period} geladen`,
-  'report.failed': 'Het rapport kon niet worden geladen. Probeer het opnieuw.',
+  'report.failed': 'Het lukte niet om het rapport te laden. Probeer het opnieuw.',
   'report.kept': 'Uw keuze voor de periode staat er nog.',
   'report.title': (period: string) => `Rapport over ${period}`,
   'report.scope': (municipality: string, previous: string) =>
