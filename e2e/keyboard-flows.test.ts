@@ -105,7 +105,10 @@ async function elementsReady(page: Page): Promise<void> {
     30_000,
   );
   await page
-    .locator('plein-questions [part="item"], plein-sign-in [part="heading"], plein-sign-in [part="signed-in"]')
+    // A list, a thread opened in place from the address (the list is hidden then), or the sign-in form.
+    .locator(
+      'plein-questions [part="item"], plein-questions plein-question [part="title"], plein-sign-in [part="heading"], plein-sign-in [part="signed-in"]',
+    )
     .first()
     .waitFor({ timeout: 30_000 });
 }
@@ -500,7 +503,8 @@ describe('keyboard only: every flow (real server, built bundle, Chromium)', () =
 
       const answer = `Vraag eerst advies voordat u iets tekent. U kunt ook bellen met het adviespunt. (${stamp})`;
       // As a person types: the server refuses an answer sent faster than anyone could write it.
-      await page.keyboard.type(answer, { delay: 20 });
+      await page.keyboard.type(answer);
+      await writingTime();
       await tabTo(page, (f) => isPart('submit')(f) && inside('plein-expert-inbox')(f), '"Plaats antwoord"', {
         max: 20,
       });
@@ -531,7 +535,8 @@ describe('keyboard only: every flow (real server, built bundle, Chromium)', () =
 
       await tabTo(page, (f) => inside('plein-question')(f) && f.id === 'answer-body', '"Uw antwoord"', { max: 200 });
       const answer = `Kijk op uw arbeidsverleden: met vier jaar werk heeft u waarschijnlijk langer recht op WW. (${stamp})`;
-      await page.keyboard.type(answer, { delay: 20 });
+      await page.keyboard.type(answer);
+      await writingTime();
       await tabTo(page, (f) => inside('plein-question')(f) && isPart('submit')(f), '"Plaats antwoord"', { max: 20 });
       await page.keyboard.press('Enter');
 
