@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { collectPageProblems, launchChromium, writingTime } from './browser.ts';
+import { addAccounts, graphql, signIn, verifyExpert } from './api.ts';
 import { type RealServer, startRealServer } from './server.ts';
 
 interface Mail {
@@ -51,27 +52,6 @@ async function mailTo(server: RealServer, to: string, accept: (mail: Mail) => bo
   assert.fail(`no such mail to ${to}; got: ${seen.map((mail) => mail.subject).join(' | ')}`);
 }
 
-async function graphql<T>(server: RealServer, query: string, variables: object = {}, token?: string): Promise<T> {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  assert.ok(body.data && !body.errors, `GraphQL answered ${JSON.stringify(body)}`);
-  return body.data;
-}
-
-async function signIn(server: RealServer, email: string, password: string): Promise<string> {
-  const data = await graphql<{ signIn: { session: { token: string } | null } }>(
-    server,
-    'mutation ($input: SignInInput!) { signIn(input: $input) { session { token } } }',
-    { input: { community: 'eemsdelta', email, password } },
-  );
-  assert.ok(data.signIn.session, `${email} could not sign in`);
-  return data.signIn.session.token;
-}
-
 const freeSlotsQuery = `query ($topic: String!) {
   community(slug: "eemsdelta") { contact { appointments { freeSlots(topic: $topic, first: 20) { id startsAt } } } }
 }`;
@@ -101,51 +81,11 @@ describe('beyond the forum: an appointment and a private question (real server, 
   before(async () => {
     server = await startRealServer();
     browser = await launchChromium();
-    for (const [account, role, name] of [
+    await addAccounts(server, [
       [admin, 'ADMIN', 'Beheer WerkNet'],
       [advisor, 'EXPERT', advisor.name],
-    ] as const) {
-      const added = await server.cli(
-        [
-          'user',
-          'add',
-          '--community',
-          'eemsdelta',
-          '--email',
-          account.email,
-          '--role',
-          role,
-          '--name',
-          name,
-          '--password-stdin',
-        ],
-        `${account.password}\n`,
-      );
-      assert.equal(added.code, 0, added.stderr);
-    }
-    const listed = await server.cli(['expert', 'list', '--community', 'eemsdelta']);
-    const expertId = listed.stdout
-      .split('\n')
-      .find((row) => row.split('\t')[1] === advisor.name)
-      ?.split('\t')[0];
-    assert.ok(expertId, `no expert profile for ${advisor.name}`);
-    const adminToken = await signIn(server, admin.email, admin.password);
-    await graphql(
-      server,
-      'mutation ($input: VerifyExpertInput!) { verifyExpert(input: $input) { errors { code } } }',
-      {
-        input: {
-          expertId,
-          evidence: 'KVK',
-          kvkNumber: '90123456',
-          organisation: 'Wiersma Advies',
-          independence: 'INDEPENDENT',
-          topics: ['ontslag'],
-          validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-        },
-      },
-      adminToken,
-    );
+    ]);
+    await verifyExpert(server, await signIn(server, admin.email, admin.password), advisor.name, ['ontslag']);
     advisorToken = await signIn(server, advisor.email, advisor.password);
     // Two days ahead at a whole hour: well past the hour before which slots are not offered.
     const start = new Date(Date.now() + 2 * 86_400_000);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { collectPageProblems, launchChromium, writingTime } from './browser.ts';
+import { addAccounts, graphql, signIn, verifyExpert } from './api.ts';
 import {
   announced,
   assertLiveRegion,
@@ -22,27 +23,6 @@ import { type RealServer, startRealServer } from './server.ts';
  * clicks, no element.click(), no focus() calls: each page starts at its top, as it does for a person. At every step
  * the test checks where focus lands (through the shadow roots), what the live regions say, and what the server stored.
  */
-
-async function graphql<T>(server: RealServer, query: string, variables: object = {}, token?: string): Promise<T> {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  assert.ok(body.data && !body.errors, `GraphQL answered ${JSON.stringify(body)}`);
-  return body.data;
-}
-
-async function signInToken(server: RealServer, email: string, password: string): Promise<string> {
-  const data = await graphql<{ signIn: { session: { token: string } | null } }>(
-    server,
-    'mutation ($input: SignInInput!) { signIn(input: $input) { session { token } } }',
-    { input: { community: 'eemsdelta', email, password } },
-  );
-  assert.ok(data.signIn.session, `${email} could not sign in`);
-  return data.signIn.session.token;
-}
 
 interface StoredAnswer {
   id: string;
@@ -148,54 +128,15 @@ describe('keyboard only: every flow (real server, built bundle, Chromium)', () =
   before(async () => {
     server = await startRealServer();
     browser = await launchChromium();
-    for (const [account, role, name] of [
+    await addAccounts(server, [
       [admin, 'ADMIN', 'Beheer WerkNet'],
       [expert, 'EXPERT', expert.name],
       [moderator, 'MODERATOR', 'Moderator Mees'],
-    ] as const) {
-      const added = await server.cli(
-        [
-          'user',
-          'add',
-          '--community',
-          'eemsdelta',
-          '--email',
-          account.email,
-          '--role',
-          role,
-          '--name',
-          name,
-          '--password-stdin',
-        ],
-        `${account.password}\n`,
-      );
-      assert.equal(added.code, 0, added.stderr);
-    }
-    const listed = await server.cli(['expert', 'list', '--community', 'eemsdelta']);
-    const expertId = listed.stdout
-      .split('\n')
-      .find((row) => row.split('\t')[1] === expert.name)
-      ?.split('\t')[0];
-    assert.ok(expertId, `no expert profile for ${expert.name}`);
-    const adminToken = await signInToken(server, admin.email, admin.password);
-    await graphql(
-      server,
-      'mutation ($input: VerifyExpertInput!) { verifyExpert(input: $input) { errors { code } } }',
-      {
-        input: {
-          expertId,
-          evidence: 'KVK',
-          kvkNumber: '90123456',
-          organisation: 'Wiersma Advies',
-          independence: 'INDEPENDENT',
-          topics: ['ontslag', 'ziek-in-dienst', 'ww'],
-          validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-        },
-      },
-      adminToken,
-    );
+    ]);
+    const adminToken = await signIn(server, admin.email, admin.password);
+    await verifyExpert(server, adminToken, expert.name, ['ontslag', 'ziek-in-dienst', 'ww']);
     // A free appointment two days ahead at a whole hour, for the booking flow.
-    const expertToken = await signInToken(server, expert.email, expert.password);
+    const expertToken = await signIn(server, expert.email, expert.password);
     const start = new Date(Date.now() + 2 * 86_400_000);
     start.setUTCMinutes(0, 0, 0);
     const published = await graphql<{ publishSlots: { slots: { id: string }[]; errors: unknown[] } }>(
@@ -206,7 +147,7 @@ describe('keyboard only: every flow (real server, built bundle, Chromium)', () =
     );
     assert.deepEqual(published.publishSlots.errors, []);
     slotId = published.publishSlots.slots[0]!.id;
-    moderatorToken = await signInToken(server, moderator.email, moderator.password);
+    moderatorToken = await signIn(server, moderator.email, moderator.password);
   });
 
   after(async () => {

@@ -12,7 +12,7 @@ import { renderHoneypot } from '../../form/anti-spam.ts';
 import { renderCharacterCounter } from '../../form/character-counter.ts';
 import { orderedErrors, renderErrorSummary } from '../../form/error-summary.ts';
 import type { LocalizeController } from '../../localize/localize-controller.ts';
-import { describedBy, renderField } from './contact-field.ts';
+import { describedBy, renderField, renderSendFailure } from './contact-field.ts';
 import { clockTime, slotDay } from './contact-time.ts';
 
 /** The ids of the form's controls (a slot's radio button is `slot-<id>`). */
@@ -221,7 +221,14 @@ function renderForm(view: BookingView) {
           bookingLimits.note,
         ),
       })}
-      ${renderHoneypot(localize, 'booking-website', form.antiSpam)} ${renderFailure(view)}
+      ${renderHoneypot(localize, 'booking-website', form.antiSpam)}
+      ${renderSendFailure({
+        localize: view.localize,
+        failure: view.form.failure,
+        notSent: view.localize.t('contact.appointment.notBooked'),
+        kept: view.localize.t('contact.appointment.kept'),
+        onRetry: view.onRetry,
+      })}
       <div class="actions">
         <button
           id="booking-submit"
@@ -300,23 +307,5 @@ function renderSlots(view: BookingView) {
       ${error ? html`<p id="booking-slot-error" part="field-error" class="field-error">${error}</p>` : nothing}
       ${body()}
     </fieldset>
-  `;
-}
-
-function renderFailure(view: BookingView) {
-  const { localize, form } = view;
-  if (!form.failure) return nothing;
-  return html`
-    <div part="failure" class="alert" role="alert">
-      <p>${messageOf(form.failure, localize.t('contact.appointment.notBooked'))}</p>
-      <p>${localize.t('contact.appointment.kept')}</p>
-      ${
-        canRetry(form.failure)
-          ? html`<button part="retry" class="button secondary" type="button" @click=${view.onRetry}>
-              ${localize.t('common.retry')}
-            </button>`
-          : nothing
-      }
-    </div>
   `;
 }

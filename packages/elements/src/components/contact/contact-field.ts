@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { canRetry, messageOf } from '../../base/errors.ts';
 import type { LocalizeController } from '../../localize/localize-controller.ts';
 
 /** The ids a field's `aria-describedby` lists, without the empty ones; `nothing` when there are none. */
@@ -34,6 +35,36 @@ export function renderField(options: FieldOptions) {
       ${hint ? html`<span id="${id}-hint" part="hint" class="hint">${hint}</span>` : nothing}
       ${error ? html`<p id="${id}-error" part="field-error" class="field-error">${error}</p>` : nothing} ${control}
       ${after ?? nothing}
+    </div>
+  `;
+}
+
+export interface SendFailureOptions {
+  localize: LocalizeController;
+  /** What went wrong, or undefined when nothing did. */
+  failure: unknown;
+  /** The message when the error carries none of its own ("Uw afspraak is niet gemaakt."). */
+  notSent: string;
+  /** That everything the citizen typed is still in the form. */
+  kept: string;
+  onRetry: () => void;
+}
+
+/** Sending a contact form failed: why, that every character is still there, and a retry when one can help. */
+export function renderSendFailure(options: SendFailureOptions) {
+  const { localize, failure, notSent, kept, onRetry } = options;
+  if (!failure) return nothing;
+  return html`
+    <div part="failure" class="alert" role="alert">
+      <p>${messageOf(failure, notSent)}</p>
+      <p>${kept}</p>
+      ${
+        canRetry(failure)
+          ? html`<button part="retry" class="button secondary" type="button" @click=${onRetry}>
+              ${localize.t('common.retry')}
+            </button>`
+          : nothing
+      }
     </div>
   `;
 }

@@ -1,7 +1,6 @@
 import type { ContactChannels } from '@plein/client';
 import { limits } from '@plein/schema';
 import { html, nothing } from 'lit';
-import { canRetry, messageOf } from '../../base/errors.ts';
 import {
   type PrivateQuestionController,
   type PrivateQuestionField,
@@ -13,7 +12,7 @@ import { orderedErrors, renderErrorSummary } from '../../form/error-summary.ts';
 import type { PersonalDataCheck, PersonalDataFinding } from '../../form/personal-data-guard.ts';
 import type { LocalizeController } from '../../localize/localize-controller.ts';
 import { personalData } from '../../localize/nl/personal-data.ts';
-import { describedBy, renderField } from './contact-field.ts';
+import { describedBy, renderField, renderSendFailure } from './contact-field.ts';
 
 /** The ids of the form's controls: the error summary links to them, and the tests find them. */
 export const privateQuestionIds: Record<PrivateQuestionField, string> = {
@@ -204,7 +203,13 @@ export function renderPrivateQuestion(view: PrivateQuestionView) {
         })}
         ${renderHoneypot(localize, 'pq-website', form.antiSpam)}
         <p part="private-note" class="note">${t('contact.private.privateNote')}</p>
-        ${renderFailure(view)}
+        ${renderSendFailure({
+          localize: view.localize,
+          failure: view.form.failure,
+          notSent: view.localize.t('contact.private.notSent'),
+          kept: view.localize.t('contact.private.kept'),
+          onRetry: view.onRetry,
+        })}
         <div class="actions">
           <button id="pq-submit" part="submit" class="button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
             ${sending ? t('contact.private.submitting') : t('contact.private.submit')}
@@ -215,24 +220,5 @@ export function renderPrivateQuestion(view: PrivateQuestionView) {
         ${form.sent ? html`<p class="alert success">${t('contact.private.sent')}</p>` : sending ? html`<p class="visually-hidden">${t('contact.private.submitting')}</p>` : nothing}
       </div>
     </section>
-  `;
-}
-
-/** Sending failed: every character is still in the form, and a retry sends the same question. */
-function renderFailure(view: PrivateQuestionView) {
-  const { localize, form } = view;
-  if (!form.failure) return nothing;
-  return html`
-    <div part="failure" class="alert" role="alert">
-      <p>${messageOf(form.failure, localize.t('contact.private.notSent'))}</p>
-      <p>${localize.t('contact.private.kept')}</p>
-      ${
-        canRetry(form.failure)
-          ? html`<button part="retry" class="button secondary" type="button" @click=${view.onRetry}>
-              ${localize.t('common.retry')}
-            </button>`
-          : nothing
-      }
-    </div>
   `;
 }
