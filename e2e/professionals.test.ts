@@ -1,25 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { graphql } from './api.ts';
 import { collectPageProblems, launchChromium } from './browser.ts';
 import { type RealServer, startRealServer } from './server.ts';
-
-/** A GraphQL call as a script on the server's side would make it (no Origin header), with a bearer token if given. */
-async function graphql<T>(
-  server: RealServer,
-  query: string,
-  variables: Record<string, unknown> = {},
-  token?: string,
-): Promise<T> {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  assert.ok(body.data && !body.errors, `GraphQL answered ${JSON.stringify(body)}`);
-  return body.data;
-}
 
 /** Runs `plein …` and fails with its output when it does not exit with 0. */
 async function plein(server: RealServer, args: string[], input?: string): Promise<string> {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { addAccounts } from './api.ts';
 import { collectPageProblems, launchChromium } from './browser.ts';
 import { type RealServer, startRealServer } from './server.ts';
 
@@ -25,23 +26,7 @@ describe('staff read the anonymized report (real server, built bundle, Chromium)
   before(async () => {
     server = await startRealServer();
     browser = await launchChromium();
-    const added = await server.cli(
-      [
-        'user',
-        'add',
-        '--community',
-        'eemsdelta',
-        '--email',
-        staff.email,
-        '--role',
-        'STAFF',
-        '--name',
-        staff.name,
-        '--password-stdin',
-      ],
-      `${staff.password}\n`,
-    );
-    assert.equal(added.code, 0, added.stderr);
+    await addAccounts(server, [[staff, 'STAFF', staff.name]]);
   });
 
   after(async () => {
