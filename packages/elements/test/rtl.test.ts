@@ -207,6 +207,21 @@ describe('right to left (Arabic) mirrors the layout', () => {
     expect(text(part('heading')(rtl.element))).to.equal(ar['contact.heading']);
     // The weekday comes from Intl in Arabic, not from a list of our own.
     expect(text(firstDay(rtl.element))).to.match(/^[\u0600-\u06FF ]+$/u);
+    // A phone number reads left to right on a right-to-left page: its first digits stay on the left.
+    const number = part('phone-number')(rtl.element)!;
+    const digits = number.firstChild?.nodeType === Node.TEXT_NODE ? number.firstChild : number.lastChild!;
+    const value = digits.textContent ?? '';
+    const leftOf = (start: number, length: number) => {
+      const range = document.createRange();
+      range.setStart(digits, start);
+      range.setEnd(digits, start + length);
+      return range.getBoundingClientRect().left;
+    };
+    const groups = [...value.matchAll(/\d+/g)];
+    expect(groups.length, value).to.be.greaterThan(1);
+    expect(leftOf(groups[0]!.index!, groups[0]![0].length)).to.be.lessThan(
+      leftOf(groups.at(-1)!.index!, groups.at(-1)![0].length),
+    );
   });
 
   it('<plein-experts>: the heading, the first name and the picture beside it', async () => {

@@ -87,7 +87,7 @@ export function renderAdviceLine(view: AdviceLineView) {
       >
         ${localize.t('contact.phone.heading')}
       </div>
-      <p class="phone-number"><a part="phone-number" href=${line.phoneHref}>${line.phoneNumber}</a></p>
+      <p class="phone-number"><a part="phone-number" dir="ltr" href=${line.phoneHref}>${line.phoneNumber}</a></p>
       ${renderStatus(line)} ${line.description ? html`<p part="description">${line.description}</p>` : nothing}
       ${compact ? nothing : renderOpeningHours(localize, line, level)}
     </section>
