@@ -12,7 +12,7 @@ import { renderHoneypot } from '../../form/anti-spam.ts';
 import { renderCharacterCounter } from '../../form/character-counter.ts';
 import { orderedErrors, renderErrorSummary } from '../../form/error-summary.ts';
 import type { LocalizeController } from '../../localize/localize-controller.ts';
-import { describedBy, renderField, renderSendFailure } from './contact-field.ts';
+import { describedBy, renderEmailField, renderField, renderSendFailure } from './contact-field.ts';
 import { clockTime, slotDay } from './contact-time.ts';
 
 /** The ids of the form's controls (a slot's radio button is `slot-<id>`). */
@@ -170,27 +170,15 @@ function renderForm(view: BookingView) {
           @input=${view.onInput}
         />`,
       })}
-      ${renderField({
+      ${renderEmailField({
         localize,
         id: bookingIds.email,
         label: t('contact.appointment.email'),
         hint: t('contact.appointment.emailHint'),
         error: errors.email,
-        control: html`<input
-          id=${bookingIds.email}
-          part="email"
-          name="email"
-          type="email"
-          autocomplete="email"
-          inputmode="email"
-          autocapitalize="none"
-          spellcheck="false"
-          aria-describedby=${describedBy(errors.email && `${bookingIds.email}-error`, `${bookingIds.email}-hint`)}
-          aria-invalid=${errors.email ? 'true' : nothing}
-          ?readonly=${sending}
-          .value=${fields.email}
-          @input=${view.onInput}
-        />`,
+        value: fields.email,
+        readonly: sending,
+        onInput: view.onInput,
       })}
       ${renderField({
         localize,

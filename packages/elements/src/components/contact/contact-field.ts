@@ -68,3 +68,42 @@ export function renderSendFailure(options: SendFailureOptions) {
     </div>
   `;
 }
+
+export interface EmailFieldOptions {
+  localize: LocalizeController;
+  id: string;
+  label: string;
+  hint: string;
+  error?: string;
+  value: string;
+  /** While the form is being sent: the address stays visible but cannot change. */
+  readonly: boolean;
+  onInput: (event: Event) => void;
+}
+
+/** The e-mail address of the contact forms: the answer or the confirmation goes there. */
+export function renderEmailField(options: EmailFieldOptions) {
+  const { localize, id, label, hint, error, value, readonly, onInput } = options;
+  return renderField({
+    localize,
+    id,
+    label,
+    hint,
+    error,
+    control: html`<input
+      id=${id}
+      part="email"
+      name="email"
+      type="email"
+      autocomplete="email"
+      inputmode="email"
+      autocapitalize="none"
+      spellcheck="false"
+      aria-describedby=${describedBy(error && `${id}-error`, `${id}-hint`)}
+      aria-invalid=${error ? 'true' : nothing}
+      ?readonly=${readonly}
+      .value=${value}
+      @input=${onInput}
+    />`,
+  });
+}

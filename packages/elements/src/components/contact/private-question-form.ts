@@ -12,7 +12,7 @@ import { orderedErrors, renderErrorSummary } from '../../form/error-summary.ts';
 import type { PersonalDataCheck, PersonalDataFinding } from '../../form/personal-data-guard.ts';
 import type { LocalizeController } from '../../localize/localize-controller.ts';
 import { personalData } from '../../localize/nl/personal-data.ts';
-import { describedBy, renderField, renderSendFailure } from './contact-field.ts';
+import { describedBy, renderEmailField, renderField, renderSendFailure } from './contact-field.ts';
 
 /** The ids of the form's controls: the error summary links to them, and the tests find them. */
 export const privateQuestionIds: Record<PrivateQuestionField, string> = {
@@ -179,27 +179,15 @@ export function renderPrivateQuestion(view: PrivateQuestionView) {
           )}
           ${renderPersonalDataWarning(localize, check, Math.min(level + 1, 6))}`,
         })}
-        ${renderField({
+        ${renderEmailField({
           localize,
           id: ids.email,
           label: t('contact.private.email'),
           hint: t('contact.private.emailHint'),
           error: errors.email,
-          control: html`<input
-            id=${ids.email}
-            part="email"
-            name="email"
-            type="email"
-            autocomplete="email"
-            inputmode="email"
-            autocapitalize="none"
-            spellcheck="false"
-            aria-describedby=${describedBy(errors.email && `${ids.email}-error`, `${ids.email}-hint`)}
-            aria-invalid=${errors.email ? 'true' : nothing}
-            ?readonly=${sending}
-            .value=${fields.email}
-            @input=${view.onInput}
-          />`,
+          value: fields.email,
+          readonly: sending,
+          onInput: view.onInput,
         })}
         ${renderHoneypot(localize, 'pq-website', form.antiSpam)}
         <p part="private-note" class="note">${t('contact.private.privateNote')}</p>
