@@ -13,6 +13,7 @@ import {
 } from './graphql/limits.ts';
 import { PersistedOperations } from './graphql/persisted-operations.ts';
 import { loaders, resolvers } from './graphql/resolvers.ts';
+import { redisLiveEmitter } from './graphql/live-emitter.ts';
 import { liveUpdateOptions, registerLiveAnswers } from './graphql/subscriptions.ts';
 import { appointmentPages } from './http/appointment-pages.ts';
 import { registerCors, requestOrigin } from './http/cors.ts';
@@ -23,6 +24,7 @@ import { oidcRoutes } from './http/oidc-routes.ts';
 import { type RateLimitSettings, registerRateLimits } from './http/rate-limits.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { visitBeacon } from './http/visit-beacon.ts';
+import { type MetricsAccess, registerMetrics, ServerMetrics } from './http/metrics.ts';
 import { localeFromHeader } from './i18n/locale.ts';
 import { messages } from './i18n/messages.ts';
 import { readDeviceKey } from './services/device-keys.ts';
@@ -52,6 +54,14 @@ export interface AppOptions {
   persistedOperations?: 'off' | 'only';
   /** Fastify's `trustProxy` (PLEIN_TRUST_PROXY): behind a proxy the client's address comes from X-Forwarded-For. */
   trustProxy?: boolean | string;
+  /** Counters and histograms for `/metrics` (http/metrics.ts); a fresh set when absent. */
+  metrics?: ServerMetrics;
+  /** PLEIN_METRICS / PLEIN_METRICS_TOKEN: whether `/metrics` answers, and to whom; off when absent. */
+  metricsAccess?: MetricsAccess;
+  /** Set `stopping` to make `/readyz` answer 503 before the app closes (graceful shutdown, runtime.ts). */
+  readiness?: { stopping: boolean };
+  /** REDIS_URL: live answers go through Redis pub/sub, so every instance's subscribers hear every instance's answers. */
+  liveAnswersRedisUrl?: string;
 }
 
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -98,6 +108,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await registerRateLimits(app, { store, settings: options.rateLimits, secret: options.secret });
   const graphqlLimits = options.graphqlLimits ?? defaultGraphQLLimits;
   const introspection = options.introspection ?? true;
+  const live = options.liveAnswersRedisUrl
+    ? await redisLiveEmitter(options.liveAnswersRedisUrl, (error) =>
+        app.log.warn({ what: 'live answers', failure: (error as { code?: string }).code ?? 'redis' }, 'Redis error'),
+      )
+    : undefined;
+  // Closed after the sockets (onClose runs after @fastify/websocket's preClose has said goodbye to them).
+  if (live) app.addHook('onClose', async () => live.close());
 
   await app.register(mercurius, {
     schema,
@@ -120,9 +137,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }),
     errorFormatter: formatErrors,
     // Live answers over WebSocket on /graphql (graphql-ws protocol); see graphql/subscriptions.ts.
-    subscription: liveUpdateOptions(services),
+    subscription: liveUpdateOptions(services, live),
   });
   registerLiveAnswers(app, services);
+  registerMetrics(app, options.metrics ?? new ServerMetrics(), options.metricsAccess ?? { enabled: false }, {
+    moderationWaiting: () => store.countWaitingForModeration(),
+    backgroundTasks: () => services.events.inFlight,
+  });
   registerGraphQLGuards(app, {
     limits: graphqlLimits,
     introspection,
@@ -144,7 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    if (!accepting) return reply.code(503).send({ status: 'stopping' });
+    if (!accepting || options.readiness?.stopping) return reply.code(503).send({ status: 'stopping' });
     try {
       await store.ping();
       return { status: 'ready' };

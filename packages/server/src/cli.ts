@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { backupUsage, runBackupCommand } from './backup-cli.ts';
 import { accountUsage, isAccountCommand, runAccountCommand } from './account-cli.ts';
 import { configFromEnvironment } from './config.ts';
 import { contactUsage, runContactCommand } from './contact-cli.ts';
@@ -18,8 +19,9 @@ const usage = `Gebruik: plein <opdracht>
   migrate                               zet het databaseschema op de nieuwste versie
   seed                                  vult de database met de demo-community eemsdelta
   sweep                                 verwijdert e-mailadressen die niet meer nodig zijn, privévragen 90 dagen
-                                        na het laatste bericht en afspraken 30 dagen na de afspraak (de server
-                                        doet dit elk uur)
+                                        na het laatste bericht, afspraken 30 dagen na de afspraak en verlopen
+                                        sessies en inloglinks na een dag; wist de tekst van afgewezen vragen en
+                                        antwoorden 30 dagen na de afwijzing (de server doet dit elk uur)
   community add SLUG "NAAM"             maakt een community aan
   community allow-origin SLUG ORIGIN    staat een website toe, bijvoorbeeld https://www.eemsdelta.nl
   community list                        toont alle communities
@@ -28,8 +30,10 @@ ${accountUsage}
 ${moderationUsage}
 ${contactUsage}
 ${reportUsage}
+${backupUsage}
 
-Instellingen via de omgeving: PORT, HOST, DATABASE_URL (sqlite:PAD of postgres://…), LOG_LEVEL.`;
+Instellingen via de omgeving: PORT, HOST, DATABASE_URL (sqlite:PAD of postgres://…), LOG_LEVEL,
+PLEIN_METRICS, PLEIN_METRICS_TOKEN, PLEIN_SHUTDOWN_DELAY_MS, PLEIN_SHUTDOWN_TIMEOUT_MS.`;
 
 async function withStore<T>(work: (opened: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
   const opened = await openStore(configFromEnvironment().databaseUrl);
@@ -41,10 +45,22 @@ async function withStore<T>(work: (opened: Awaited<ReturnType<typeof openStore>>
 }
 
 async function start(): Promise<void> {
-  const server = await startServer(configFromEnvironment());
+  const config = configFromEnvironment();
+  const server = await startServer(config);
   console.log(`Plein draait op ${server.url} (GraphQL: ${server.url}/graphql)`);
+  let stopping = false;
   const stop = (signal: string) => {
+    // A second signal, or work that does not finish within PLEIN_SHUTDOWN_TIMEOUT_MS, ends the process at once.
+    if (stopping) {
+      server.app.log.warn({ signal }, 'second signal: stopping without waiting');
+      process.exit(1);
+    }
+    stopping = true;
     server.app.log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      server.app.log.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown took too long: stopping without waiting');
+      process.exit(1);
+    }, config.shutdownDelayMs + config.shutdownTimeoutMs).unref();
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -53,8 +69,8 @@ async function start(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 }
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -68,6 +84,9 @@ export async function runCli(argv: string[]): Promise<number> {
   if (argv[0] === 'contact') return withStore(({ store }) => runContactCommand(argv.slice(1), createServices(store)));
   // `report …` has options of its own: see report-cli.ts.
   if (argv[0] === 'report') return withStore(({ store }) => runReportCommand(argv.slice(1), createServices(store)));
+  // `backup --to FILE` and `restore --from FILE`: see backup-cli.ts.
+  if (argv[0] === 'backup' || argv[0] === 'restore')
+    return runBackupCommand(argv[0], argv.slice(1), configFromEnvironment().databaseUrl);
   // `user …`, `community set-oidc` and `community set-portal-secret` have options of their own: see account-cli.ts.
   if (isAccountCommand(argv)) return runAccountCommand(argv);
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });
@@ -87,9 +106,18 @@ export async function runCli(argv: string[]): Promise<number> {
         const removed = await services.follows.sweep();
         const privateThreads = await services.privateQuestions.sweep();
         const appointments = await services.appointments.sweep();
+        const signIn = await services.sessions.sweep();
+        const rejected = await services.moderation.sweep();
         console.log(
           `Verwijderd: ${removed.unconfirmed} niet-bevestigde en ${removed.resolved} adressen bij opgeloste vragen, ` +
             `${privateThreads} privévragen met hun antwoorden, en ${appointments.appointments} afspraken.`,
+        );
+        console.log(
+          `Verlopen en verwijderd: ${signIn.sessions} sessies, ${signIn.signInLinks} inloglinks en ` +
+            `${signIn.oidcStates} aanmeldingen via de organisatie.`,
+        );
+        console.log(
+          `Tekst gewist van afgewezen berichten: ${rejected.questions} vragen en ${rejected.answers} antwoorden.`,
         );
         return 0;
       });

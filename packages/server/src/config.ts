@@ -1,3 +1,4 @@
+import type { MetricsAccess } from './http/metrics.ts';
 import { type RateLimitSettings, rateLimitsFromEnvironment } from './http/rate-limits.ts';
 import { DEFAULT_DATABASE_URL } from './store/connect.ts';
 
@@ -43,12 +44,23 @@ export interface ServerConfig {
   mail: MailConfig;
   /** PLEIN_RATE_ASK, _ANSWER, _VOTE, _FLAG, _READ, PLEIN_RATE_IP_FACTOR and REDIS_URL (http/rate-limits.ts). */
   rateLimits: RateLimitSettings;
+  /**
+   * REDIS_URL: several instances share rate limits (in `rateLimits`) and live answers through this Redis. Without it
+   * each instance counts and publishes on its own, which is right for one instance.
+   */
+  redisUrl: string | undefined;
   /** PLEIN_PERSISTED_OPERATIONS: 'only' accepts nothing but the widgets' own operations. */
   persistedOperations: 'off' | 'only';
   /** PLEIN_INTROSPECTION (`on`/`off`); off by default when NODE_ENV is `production`. */
   introspection: boolean;
   /** PLEIN_TRUST_PROXY: `on`, or the proxies' addresses or ranges, comma-separated; off by default. */
   trustProxy: boolean | string;
+  /** PLEIN_METRICS (`on`/`off`, off by default) and PLEIN_METRICS_TOKEN (a bearer token; setting it turns it on unless PLEIN_METRICS is `off`). */
+  metrics: MetricsAccess;
+  /** PLEIN_SHUTDOWN_DELAY_MS: after SIGTERM, how long `/readyz` says 503 before the server stops listening (0). */
+  shutdownDelayMs: number;
+  /** PLEIN_SHUTDOWN_TIMEOUT_MS: after SIGTERM, the longest the server waits for work to finish (10000). */
+  shutdownTimeoutMs: number;
 }
 
 export const DEFAULT_OUTBOX_DIR = './data/outbox';
@@ -92,6 +104,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ser
       from: env.PLEIN_MAIL_FROM || DEFAULT_MAIL_FROM,
     },
     rateLimits: rateLimitsFromEnvironment(env),
+    redisUrl: env.REDIS_URL || undefined,
     persistedOperations: choice('PLEIN_PERSISTED_OPERATIONS', env.PLEIN_PERSISTED_OPERATIONS, ['off', 'only'], 'off'),
     introspection:
       choice(
@@ -101,6 +114,12 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ser
         env.NODE_ENV === 'production' ? 'off' : 'on',
       ) === 'on',
     trustProxy: trustProxy(env.PLEIN_TRUST_PROXY),
+    metrics:
+      choice('PLEIN_METRICS', env.PLEIN_METRICS, ['on', 'off'], env.PLEIN_METRICS_TOKEN ? 'on' : 'off') === 'on'
+        ? { enabled: true, token: env.PLEIN_METRICS_TOKEN || undefined }
+        : { enabled: false },
+    shutdownDelayMs: milliseconds('PLEIN_SHUTDOWN_DELAY_MS', env.PLEIN_SHUTDOWN_DELAY_MS, 0),
+    shutdownTimeoutMs: milliseconds('PLEIN_SHUTDOWN_TIMEOUT_MS', env.PLEIN_SHUTDOWN_TIMEOUT_MS, 10_000),
   };
 }
 
@@ -109,6 +128,14 @@ function choice<T extends string>(name: string, value: string | undefined, allow
   if (!(allowed as readonly string[]).includes(value))
     throw new Error(`${name} must be ${allowed.join(' or ')}, got "${value}"`);
   return value as T;
+}
+
+function milliseconds(name: string, value: string | undefined, fallback: number): number {
+  if (!value) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0)
+    throw new Error(`${name} must be a number of milliseconds, got "${value}"`);
+  return number;
 }
 
 /** `on`: every proxy is trusted; otherwise the proxies' addresses or ranges (`10.0.0.0/8,127.0.0.1`). */

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
 import { describeFailure, NodemailerMailer } from './mail/mailer.ts';
+import { ServerMetrics } from './http/metrics.ts';
 import { eemsdelta } from './seed/eemsdelta.ts';
 import { seedCommunity } from './seed/seed.ts';
 import { systemClock } from './services/clock.ts';
@@ -31,7 +32,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const logger: { current?: FastifyBaseLogger } = {};
   const report = (error: unknown, what: string) =>
     logger.current?.error({ what, failure: describeFailure(error) }, 'background work failed');
-  const mailer = new NodemailerMailer(config.mail);
+  const metrics = new ServerMetrics();
+  const mailer = metrics.countMails(new NodemailerMailer(config.mail));
+  const readiness = { stopping: false };
   const services = createServices(store, systemClock, new ServiceEvents(report), {
     secret: config.secret,
     personalDataAllow: config.personalDataAllow,
@@ -45,10 +48,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     services,
     logLevel: config.logLevel,
     rateLimits: config.rateLimits,
+    liveAnswersRedisUrl: config.redisUrl,
     secret: config.secret,
     introspection: config.introspection,
     persistedOperations: config.persistedOperations,
     trustProxy: config.trustProxy,
+    metrics,
+    metricsAccess: config.metrics,
+    readiness,
   });
   logger.current = app.log;
   app.log.info({ database: connection.describe, migrations }, 'database ready');
@@ -69,10 +76,19 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     url,
     close: () =>
       (closing ??= (async () => {
+        // Readiness turns false first, so a load balancer stops sending before the listener closes.
+        readiness.stopping = true;
+        if (config.shutdownDelayMs > 0) {
+          app.log.info({ delayMs: config.shutdownDelayMs }, 'not ready; waiting before closing the listener');
+          await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+        }
+        app.log.info('closing the listener; waiting for requests in flight');
         await stopSweeper();
         await stopReminders();
         await stopReports();
+        // Waits for requests in flight; live-answer sockets get a close frame (@fastify/websocket's preClose).
         await app.close();
+        app.log.info('listener closed; sending mail still in flight');
         // Mail already started still leaves before the database closes.
         await services.events.settled();
         await services.follows.settled();
@@ -84,12 +100,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   };
 }
 
-/** How often addresses that are no longer needed are looked for (see FollowService.sweep). */
+/** How often the retention sweep runs: addresses, private threads, appointments, sign-in data, rejected text. */
 export const FOLLOW_SWEEP_INTERVAL_MS = 60 * 60_000;
 
 /**
- * Runs the follow-up and private-thread retention sweeps now and every hour; the timer never keeps the process alive.
- * The returned function stops it and waits for a sweep that is running.
+ * The retention sweep: deletes or erases what Plein no longer needs (docs/privacy.md, "Wat de server bewaart"), now and
+ * every hour; the timer never keeps the process alive. Every instance runs it: each job deletes or erases by a cutoff
+ * in one transaction and reads nothing first, so instances that sweep at the same moment remove each item once between
+ * them, and the later one finds nothing left. One failing job does not stop the others. The returned function stops
+ * the timer and waits for a sweep that is running. (The name is older than the jobs it runs now.)
  */
 export function startFollowSweeper(
   services: Services,
@@ -99,11 +118,14 @@ export function startFollowSweeper(
   const sweep = () => {
     running = running.then(async () => {
       await services.follows.sweep().catch((error: unknown) => report(error, 'follow sweep'));
-      // Idempotent across instances: it deletes by a cutoff in one transaction and reads nothing first, so instances
-      // that sweep at the same moment delete each thread once between them, and the later one finds nothing left.
+      // Private threads 90 days after the last message.
       await services.privateQuestions.sweep().catch((error: unknown) => report(error, 'private question sweep'));
-      // Appointments and slots 30 days after the appointment; the same cutoff deletes, so instances agree.
+      // Appointments and slots 30 days after the appointment.
       await services.appointments.sweep().catch((error: unknown) => report(error, 'appointment sweep'));
+      // Sessions, sign-in links and OpenID Connect states a day after they expired.
+      await services.sessions.sweep().catch((error: unknown) => report(error, 'sign-in data sweep'));
+      // The text of rejected questions and answers 30 days after the rejection; the rows stay.
+      await services.moderation.sweep().catch((error: unknown) => report(error, 'rejected content sweep'));
     });
   };
   sweep();

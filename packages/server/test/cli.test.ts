@@ -44,7 +44,10 @@ describe('the plein command', () => {
     await assert.rejects(plein(database.url, 'community', 'allow-origin', 'westerkwartier', 'ftp://x'), /not an http/);
     await assert.rejects(plein(database.url, 'onbekend'), /Gebruik: plein/);
     // The rules of the sweep are tested in follow.test.ts; here: the command runs and says what it removed.
-    assert.match((await plein(database.url, 'sweep')).stdout, /Verwijderd: 0 niet-bevestigde en 0 adressen/);
+    const swept = (await plein(database.url, 'sweep')).stdout;
+    assert.match(swept, /Verwijderd: 0 niet-bevestigde en 0 adressen/);
+    assert.match(swept, /Verlopen en verwijderd: 0 sessies, 0 inloglinks en 0 aanmeldingen/);
+    assert.match(swept, /Tekst gewist van afgewezen berichten: 0 vragen en 0 antwoorden\./);
   });
 
   it('starts, serves the seeded questions, and stops cleanly on SIGTERM', async () => {

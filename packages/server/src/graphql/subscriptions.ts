@@ -5,21 +5,24 @@ import { requestOrigin } from '../http/cors.ts';
 import { localeFromHeader } from '../i18n/locale.ts';
 import { messages } from '../i18n/messages.ts';
 import { ServiceError } from '../services/errors.ts';
+import { LIVE_CHANNEL_PREFIX, type LiveEmitter } from './live-emitter.ts';
 import type { Answer, Question } from '../services/models.ts';
 import type { Services } from '../services/services.ts';
 
-/** The pub/sub topic of one question's new answers. */
-const answerAddedTopic = (questionId: string) => `answer-added:${questionId}`;
+/** The pub/sub topic of one question's new answers (a Redis channel when instances share Redis). */
+const answerAddedTopic = (questionId: string) => `${LIVE_CHANNEL_PREFIX}answer-added:${questionId}`;
 
 /**
  * Options for Mercurius's `subscription`: GraphQL over WebSocket (graphql-ws and the older subscriptions-transport-ws
- * protocol) on `/graphql`, with the in-memory emitter for now. The upgrade request passes the same origin check as
- * every GraphQL request (http/cors.ts), and `answerAdded` checks that the page's origin belongs to the question's
- * community.
+ * protocol) on `/graphql`. One instance alone uses Mercurius's in-memory emitter; instances that share Redis pass
+ * `live` (graphql/live-emitter.ts), so a subscriber on one instance hears an answer posted on another. The upgrade
+ * request passes the same origin check as every GraphQL request (http/cors.ts), and `answerAdded` checks that the
+ * page's origin belongs to the question's community.
  */
-export function liveUpdateOptions(services: Services) {
+export function liveUpdateOptions(services: Services, live?: LiveEmitter) {
   return {
     keepAlive: 30_000,
+    ...(live && { emitter: live.emitter }),
     context: (_socket: unknown, request: FastifyRequest) => ({
       services,
       locale: localeFromHeader(request.headers['accept-language']),

@@ -40,6 +40,7 @@ export type UserErrorCode =
   | 'NO_DEVICE'
   | 'ANONYMOUS_NOT_BLOCKABLE'
   | 'ACCOUNT_NOT_BLOCKABLE'
+  | 'TEXT_ERASED'
   | 'REMOVED_KINDS'
   | 'FLAG_THRESHOLD'
   | 'WORD_LIST'
@@ -170,6 +171,8 @@ const nl: Messages = {
       'Het is niet bekend vanaf welk apparaat dit bericht kwam. Blokkeer de schuilnaam of verberg het bericht.',
     ANONYMOUS_NOT_BLOCKABLE: () => 'Dit bericht heeft geen schuilnaam. Blokkeer het apparaat of verberg het bericht.',
     ACCOUNT_NOT_BLOCKABLE: () => 'Dit bericht is van een account. Een beheerder kan het account uitzetten.',
+    TEXT_ERASED: () =>
+      'De tekst van dit bericht is gewist, omdat het langer dan 30 dagen geleden is afgewezen. U kunt het niet meer plaatsen.',
     REMOVED_KINDS: () =>
       'Geef aan wat u heeft weggehaald, bijvoorbeeld naam of telefoonnummer. Gebruik kleine letters en streepjes.',
     FLAG_THRESHOLD: () => 'Kies een getal van 1 tot en met 20.',
@@ -289,6 +292,8 @@ const en: Messages = {
     NO_DEVICE: () => 'It is not known which device this message came from. Block the pseudonym or hide the message.',
     ANONYMOUS_NOT_BLOCKABLE: () => 'This message has no pseudonym. Block the device or hide the message.',
     ACCOUNT_NOT_BLOCKABLE: () => 'This message is from an account. An administrator can disable the account.',
+    TEXT_ERASED: () =>
+      'The text of this message was erased, because it was rejected more than 30 days ago. It can no longer be published.',
     REMOVED_KINDS: () => 'Say what you removed, for example name or phone number. Use lower-case letters and hyphens.',
     FLAG_THRESHOLD: () => 'Choose a number from 1 to 20.',
     WORD_LIST: () => 'A list has at most 200 words. Each word has 2 to 40 characters.',

@@ -115,7 +115,10 @@ export class AnswerService {
       antiSpam: input.antiSpam,
       verifiedExpert: expert !== null,
     });
-    if (!screened.ok) return { answer: null, ownerToken: null, errors: [screened.error] };
+    // A refusal may come from the same key sent at the same moment to another instance, whose answer is now there
+    // (the repeat check sees it): that is a retry, and it gets the answer back.
+    if (!screened.ok)
+      return (await earlier(this.store)) ?? { answer: null, ownerToken: null, errors: [screened.error] };
     const ownerToken = newOwnerToken();
     const createdAt = this.clock().toISOString();
     const row: AnswerRow = {

@@ -38,6 +38,11 @@ export class ServiceEvents {
     }
   }
 
+  /** Listeners started and not yet finished: a queue size for `/metrics`. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
   /** Resolves when every listener started so far has finished: for tests and for a clean shutdown. */
   async settled(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending]);

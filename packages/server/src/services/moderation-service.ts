@@ -1,5 +1,6 @@
 import { redactPersonalData } from '@plein/pii';
 import type { AnswerRow, ContentKind, FlagReason, Publication, QuestionRow } from '../store/database-schema.ts';
+import type { ErasedRejectedContent } from '../store/rejected-content-store.ts';
 import type { ModerationState, PleinStore } from '../store/store.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { Clock } from './clock.ts';
@@ -7,7 +8,7 @@ import type { CommunityService, RequestOrigin } from './community-service.ts';
 import type { DeviceHashes } from './device-keys.ts';
 import type { UserError } from './errors.ts';
 import type { ServiceEvents } from './events.ts';
-import { type Answer, type Connection, type Question, toAnswer, toQuestion } from './models.ts';
+import { ANONYMOUS, type Answer, type Connection, type Question, toAnswer, toQuestion } from './models.ts';
 import { type PipelineFinding, type ModerationPipeline, pseudonymKey } from './moderation-pipeline.ts';
 import { type ModerationSettings, readModerationSettings, toModerationSettingsRow } from './moderation-settings.ts';
 import {
@@ -91,6 +92,21 @@ type Decision =
 
 const unknownContent = (kind: ContentKind): UserError =>
   kind === 'QUESTION' ? { field: 'content', code: 'UNKNOWN_QUESTION' } : { field: 'content', code: 'UNKNOWN_ANSWER' };
+
+/**
+ * Rejected questions and answers lose their text this long after the rejection. Long enough to handle a complaint or
+ * an appeal about the decision (the author and the moderator can still read what was written), short enough that
+ * text nobody may read is not kept for ever. The row stays, so reports and the audit log still add up.
+ */
+export const REJECTED_CONTENT_RETENTION_MS = 30 * 24 * 60 * 60_000;
+
+/** Rejected content whose text the retention sweep erased: publishing it would show an empty post. */
+const isErased = (content: Content): boolean =>
+  content.row.publication === 'REJECTED' &&
+  (content.kind === 'QUESTION'
+    ? content.question.title === '' && content.question.body === ''
+    : content.row.body === '');
+const textErased: UserError = { field: 'content', code: 'TEXT_ERASED' };
 
 /** Moderators' and admins' rights are in their own community only; MODERATOR and ADMIN may both moderate. */
 const MODERATING_ROLES = ['MODERATOR', 'ADMIN'] as const;
@@ -177,6 +193,7 @@ export class ModerationService {
     if (!validated.ok) return { item: null, errors: validated.errors };
     const { content: ref, reason } = validated.value;
     return this.decide(moderator, ref, 'moderation.approved', async (store, content, now) => {
+      if (isErased(content)) return { error: textErased };
       await transition(store, content, { publication: 'PUBLISHED', moderation_reason: null, waiting_since: null }, now);
       const detail: Record<string, string> = reason === null ? {} : { reason: redact(reason) };
       return { publication: 'PUBLISHED', detail };
@@ -206,6 +223,7 @@ export class ModerationService {
       return { item: null, errors: [{ field: 'title', code: 'FIELD_NOT_ALLOWED' }] };
     }
     return this.decide(moderator, input.content, 'moderation.redacted', async (store, content, now) => {
+      if (isErased(content)) return { error: textErased };
       const community = await store.communityById(content.question.community_id);
       const place = { id: content.question.community_id, slug: community?.slug ?? '' };
       const changedFields: string[] = [];
@@ -334,6 +352,18 @@ export class ModerationService {
     }
     const [item] = await this.items([after]);
     return { item: item ?? null, errors: [] };
+  }
+
+  // Retention
+
+  /**
+   * Erases the text, author name and device hash of content rejected more than 30 days ago, keeping the row (see
+   * REJECTED_CONTENT_RETENTION_MS); the server runs it every hour. One transaction that updates by cutoff and reads
+   * nothing first, so instances sweeping at once erase each item once, and a later run finds nothing.
+   */
+  sweep(now: Date = this.clock()): Promise<ErasedRejectedContent> {
+    const before = new Date(now.getTime() - REJECTED_CONTENT_RETENTION_MS).toISOString();
+    return this.store.transaction((store) => store.rejectedContent.eraseRejectedBefore(before, ANONYMOUS));
   }
 
   // Reading

@@ -165,7 +165,9 @@ export class QuestionService {
       deviceHash,
       antiSpam: input.antiSpam,
     });
-    if (!screened.ok) return failure(screened.error);
+    // A refusal may come from the same key sent at the same moment to another instance, whose question is now there
+    // (the repeat check sees it): that is a retry, and it gets the question back.
+    if (!screened.ok) return (await earlier(this.store)) ?? failure(screened.error);
     const ownerToken = newOwnerToken();
     const now = this.clock().toISOString();
     const row: QuestionRow = {

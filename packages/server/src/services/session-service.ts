@@ -9,8 +9,18 @@ const MINUTE = 60_000;
 export const ACCOUNT_SESSION_MS = 8 * 60 * MINUTE;
 /** A portal citizen's session lasts at most an hour, and never beyond the portal token's own expiry. */
 export const PORTAL_SESSION_MAX_MS = 60 * MINUTE;
-/** Expired sessions, links and OpenID Connect states are deleted this long after they expired. */
-const EXPIRED_RETENTION_MS = 24 * 60 * MINUTE;
+/**
+ * Expired sessions, links and OpenID Connect states are deleted this long after they expired: long enough to tell
+ * "expired" from "unknown" on a token used the next morning, short enough that the tables hold no history.
+ */
+export const EXPIRED_SIGN_IN_RETENTION_MS = 24 * 60 * MINUTE;
+
+/** What one sweep deleted. */
+export interface SweptSignInData {
+  sessions: number;
+  signInLinks: number;
+  oidcStates: number;
+}
 
 /** Session tokens are 256 random bits in base64url (43 characters); anything else is not looked up. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -63,8 +73,8 @@ export class SessionService {
       expires_at: expiresAt.toISOString(),
       revoked_at: null,
     };
-    // Every new session also clears out what expired more than a day ago, so the tables stay small without a timer.
-    await store.deleteExpiredSignInData(new Date(now.getTime() - EXPIRED_RETENTION_MS).toISOString());
+    // Every new session also clears out what expired more than a day ago, so the tables stay small between sweeps.
+    await store.deleteExpiredSignInData(new Date(now.getTime() - EXPIRED_SIGN_IN_RETENTION_MS).toISOString());
     await store.insertSession(row);
     const roles =
       session.kind === 'account' ? ((await store.rolesOfUsers([session.user.id])).get(session.user.id) ?? []) : [];
@@ -94,6 +104,16 @@ export class SessionService {
   /** Ends the viewer's session (signOut). Nothing to do without one. */
   async close(viewer: Viewer | null | undefined): Promise<void> {
     if (viewer) await this.store.revokeSession(viewer.sessionId, this.clock().toISOString());
+  }
+
+  /**
+   * Deletes sessions, sign-in links and OpenID Connect states that expired more than a day ago, also when nobody
+   * signs in for a while; the server runs it every hour with the other retention jobs. One transaction that deletes
+   * by cutoff and reads nothing first, so instances sweeping at once delete each row once.
+   */
+  sweep(now: Date = this.clock()): Promise<SweptSignInData> {
+    const before = new Date(now.getTime() - EXPIRED_SIGN_IN_RETENTION_MS).toISOString();
+    return this.store.transaction((store) => store.deleteExpiredSignInData(before));
   }
 
   /** Ends every session of an account (a new password, a reset); returns how many were open. */

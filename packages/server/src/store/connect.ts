@@ -42,11 +42,20 @@ function withStatementCache(database: BetterSqlite3.Database, limit = 500): Bett
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/plein.db';
 
+export interface ConnectOptions {
+  /**
+   * SQLite's `synchronous` in WAL mode. FULL (the default) syncs the WAL to disk at every commit, so a write the
+   * server acknowledged survives a power loss too; NORMAL survives a process crash only. For the measurement in
+   * bench/sqlite-synchronous.bench.ts; see docs/decisions/0022-crash-safety.md.
+   */
+  sqliteSynchronous?: 'FULL' | 'NORMAL';
+}
+
 /**
  * Opens the store named by a DATABASE_URL: `sqlite:PATH` (default) or `postgres://…`.
  * SQLite runs in WAL mode so readers never wait for the writer.
  */
-export function connect(databaseUrl: string = DEFAULT_DATABASE_URL): Connection {
+export function connect(databaseUrl: string = DEFAULT_DATABASE_URL, options: ConnectOptions = {}): Connection {
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -63,8 +72,9 @@ export function connect(databaseUrl: string = DEFAULT_DATABASE_URL): Connection 
     mkdirSync(dirname(path), { recursive: true });
     const database = new BetterSqlite3(path);
     database.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode: a committed transaction survives a process crash; only a power loss can drop the last ones.
-    database.pragma('synchronous = NORMAL');
+    // FULL in WAL mode: every acknowledged write is on disk before the answer leaves, so neither a process crash nor
+    // a power loss drops it (NORMAL would lose the last commits on power loss). Decision 0022 has the cost.
+    database.pragma(`synchronous = ${options.sqliteSynchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });

@@ -1,4 +1,4 @@
-import { connect, type Connection } from './connect.ts';
+import { type ConnectOptions, connect, type Connection } from './connect.ts';
 import { migrateToLatest } from './migrate.ts';
 import { PleinStore } from './store.ts';
 
@@ -10,8 +10,8 @@ export interface OpenedStore {
 }
 
 /** Connects and brings the schema up to date: every start does this first. */
-export async function openStore(databaseUrl: string): Promise<OpenedStore> {
-  const connection = connect(databaseUrl);
+export async function openStore(databaseUrl: string, options?: ConnectOptions): Promise<OpenedStore> {
+  const connection = connect(databaseUrl, options);
   try {
     const migrations = await migrateToLatest(connection.db, connection.engine);
     return { connection, store: PleinStore.open(connection), migrations };

@@ -40,6 +40,7 @@ import type {
 } from './database-schema.ts';
 import type { Engine } from './engine.ts';
 import { PrivateQuestionStore } from './private-question-store.ts';
+import { RejectedContentStore } from './rejected-content-store.ts';
 import { ReportScheduleStore } from './report-schedule-store.ts';
 import { ReportStore } from './report-store.ts';
 import { postgresSearch } from './search/postgres-search.ts';
@@ -170,6 +171,8 @@ export class PleinStore {
   readonly reportSchedules: ReportScheduleStore;
   /** The municipal report's figures (report-store.ts). */
   readonly reports: ReportStore;
+  /** Erasing the text of rejected questions and answers after the retention period (rejected-content-store.ts). */
+  readonly rejectedContent: RejectedContentStore;
 
   constructor(
     private readonly db: Executor,
@@ -183,6 +186,7 @@ export class PleinStore {
     this.visits = new VisitStore(db, engine);
     this.reportSchedules = new ReportScheduleStore(db);
     this.reports = new ReportStore(db, engine);
+    this.rejectedContent = new RejectedContentStore(db, this.search);
   }
 
   static open(connection: Connection): PleinStore {
@@ -1160,10 +1164,20 @@ export class PleinStore {
   }
 
   /** Forgets sessions, sign-in links and OpenID Connect states that expired at or before `before`. */
-  async deleteExpiredSignInData(before: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where('expires_at', '<=', before).execute();
-    await this.db.deleteFrom('sign_in_links').where('expires_at', '<=', before).execute();
-    await this.db.deleteFrom('oidc_sign_ins').where('expires_at', '<=', before).execute();
+  /**
+   * Deletes sessions, sign-in links and OpenID Connect states that expired at or before `before`, and says how many
+   * of each went. Deleting by cutoff reads nothing first, so instances that run it at once delete each row once.
+   */
+  async deleteExpiredSignInData(
+    before: string,
+  ): Promise<{ sessions: number; signInLinks: number; oidcStates: number }> {
+    const deleted = async (table: 'sessions' | 'sign_in_links' | 'oidc_sign_ins') =>
+      Number((await this.db.deleteFrom(table).where('expires_at', '<=', before).executeTakeFirst()).numDeletedRows);
+    return {
+      sessions: await deleted('sessions'),
+      signInLinks: await deleted('sign_in_links'),
+      oidcStates: await deleted('oidc_sign_ins'),
+    };
   }
 
   // Sign-in links
@@ -1568,6 +1582,15 @@ export class PleinStore {
       hasNextPage: rows.length > first,
       totalCount: () => countOf(this.db.selectFrom('audit_log').where('community_id', '=', communityId)),
     };
+  }
+
+  /** Questions and answers waiting for a moderator in all communities: the queue size `/metrics` reports. */
+  async countWaitingForModeration(): Promise<number> {
+    const [questions, answers] = await Promise.all([
+      countOf(this.db.selectFrom('questions').where('waiting_since', 'is not', null)),
+      countOf(this.db.selectFrom('answers').where('waiting_since', 'is not', null)),
+    ]);
+    return questions + answers;
   }
 
   // End of moderation
