@@ -75,6 +75,15 @@ const serializers = {
   req: (request: FastifyRequest) => ({ method: request.method, url: request.url.split('?')[0] }),
 };
 
+/**
+ * How long browsers and a CDN keep an /embed/ file. Chunks have their content's hash in the name, so they never
+ * change: a year, immutable. The entry (`plein.js`, `frame.js`) keeps its name across releases, so it is checked
+ * again after five minutes; a release reaches every host page within that time.
+ */
+function embedCacheControl(path: string): string {
+  return /[\\/]chunks[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300';
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store, services } = options;
   const app = Fastify({
@@ -185,7 +194,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   const embedDir = options.embedDir ?? defaultEmbedDir;
   if (existsSync(embedDir)) {
-    await app.register(fastifyStatic, { root: embedDir, prefix: '/embed/', decorateReply: false });
+    await app.register(fastifyStatic, {
+      root: embedDir,
+      prefix: '/embed/',
+      decorateReply: false,
+      cacheControl: false,
+      setHeaders: (response, path) => response.setHeader('cache-control', embedCacheControl(path)),
+    });
   }
   return app;
 }

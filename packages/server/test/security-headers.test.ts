@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -49,6 +49,8 @@ describe('security headers', () => {
     embedDir = mkdtempSync(join(tmpdir(), 'plein-embed-'));
     writeFileSync(join(embedDir, 'plein.js'), 'export {};\n');
     writeFileSync(join(embedDir, 'frame.html'), '<!doctype html><title>frame</title>\n');
+    mkdirSync(join(embedDir, 'chunks'));
+    writeFileSync(join(embedDir, 'chunks', 'ask-Ab12Cd34.js'), 'export {};\n');
     app = await buildApp({ store: opened.store, services, logLevel: 'silent', embedDir });
   });
 
@@ -106,6 +108,14 @@ describe('security headers', () => {
     const policy = directives(response.headers['content-security-policy']);
     assert.deepEqual(policy.get('script-src'), ["'self'"]);
     assert.deepEqual(policy.get('connect-src'), ["'self'"]);
+  });
+
+  it('lets a CDN keep hashed chunks for a year and the entry for five minutes', async () => {
+    const chunk = await get('/embed/chunks/ask-Ab12Cd34.js');
+    assert.equal(chunk.statusCode, 200);
+    assert.equal(chunk.headers['cache-control'], 'public, max-age=31536000, immutable');
+    const entry = await get('/embed/plein.js');
+    assert.equal(entry.headers['cache-control'], 'public, max-age=300');
   });
 
   it('lets every site load /embed/ files: cross-origin resource policy, CORS, no page policy or frame rule', async () => {
