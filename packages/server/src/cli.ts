@@ -33,7 +33,8 @@ ${reportUsage}
 ${backupUsage}
 
 Instellingen via de omgeving: PORT, HOST, DATABASE_URL (sqlite:PAD of postgres://…), LOG_LEVEL,
-PLEIN_METRICS, PLEIN_METRICS_TOKEN, PLEIN_SHUTDOWN_DELAY_MS, PLEIN_SHUTDOWN_TIMEOUT_MS.`;
+PLEIN_METRICS, PLEIN_METRICS_TOKEN, PLEIN_SHUTDOWN_DELAY_MS, PLEIN_SHUTDOWN_TIMEOUT_MS, REDIS_URL (meerdere
+instanties: gedeelde grenzen en live antwoorden). Zie README.md en docs/deployment.md.`;
 
 async function withStore<T>(work: (opened: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
   const opened = await openStore(configFromEnvironment().databaseUrl);

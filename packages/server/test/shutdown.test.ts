@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import WebSocket from 'ws';
+import { HoldingSmtpServer } from './holding-smtp-server.ts';
 
 const bin = fileURLToPath(new URL('../bin/plein.js', import.meta.url));
 
@@ -181,5 +182,49 @@ describe('graceful shutdown of a real `plein start` process', () => {
     plein.child.kill('SIGTERM');
     assert.equal(await plein.exited(), 1);
     assert.ok(plein.messages().includes('shutdown took too long: stopping without waiting'));
+  });
+
+  it('sends an e-mail that is on its way when SIGTERM comes, before it exits', async () => {
+    const smtp = new HoldingSmtpServer();
+    await smtp.listen();
+    try {
+      const plein = server({ SMTP_URL: smtp.url, PLEIN_RATE_ASK: 'off' });
+      await plein.started();
+      // A question with an address for follow-up: its confirmation e-mail leaves after the answer to the citizen.
+      const asked = await fetch(`${plein.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query:
+            'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } errors { code } } }',
+          variables: {
+            input: {
+              community: 'eemsdelta',
+              topic: 'ww',
+              title: 'Moet ik mijn WW zelf aanvragen?',
+              body: 'Mijn contract loopt af. Gaat de WW vanzelf of moet ik die zelf aanvragen bij het UWV?',
+              notifyEmail: 'burger@example.org',
+              idempotencyKey: 'shutdown-mail-1',
+              antiSpam: { honeypot: '', fillMs: 5_000 },
+            },
+          },
+        }),
+      });
+      assert.deepEqual(
+        ((await asked.json()) as { data: { askQuestion: { errors: unknown[] } } }).data.askQuestion.errors,
+        [],
+      );
+      // The mail server has the message and has not accepted it: the e-mail is in flight.
+      await smtp.messageHeld();
+      plein.child.kill('SIGTERM');
+      await plein.waitFor('listener closed; sending mail still in flight');
+      assert.equal(plein.child.exitCode, null, 'the server waits for the e-mail');
+      smtp.release();
+      assert.equal(await plein.exited(), 0);
+      assert.equal(smtp.accepted, 1, 'the e-mail was handed over before the process ended');
+      assert.match(smtp.messages[0]!, /burger@example\.org/);
+    } finally {
+      await smtp.close();
+    }
   });
 });
