@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
 import formbody from '@fastify/formbody';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Locale, localeFromHeader } from '../i18n/locale.ts';
 import type { UserErrorCode } from '../i18n/messages.ts';
 import { appointmentPlace, appointmentTexts, appointmentTime } from '../mail/appointment-mails.ts';
-import { escapeHtml } from '../mail/follow-mails.ts';
 import type { BookedAppointment } from '../services/appointment-service.ts';
 import type { Services } from '../services/services.ts';
+import { sendTokenPage, simplePage, tokenOf } from './token-page.ts';
 
 /** The words of the cancel page. Language level B1; Dutch first, English second. */
 const pageTexts: Record<
@@ -85,17 +84,17 @@ export async function appointmentPages(app: FastifyInstance, { services }: { ser
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'appointment page failed');
     const locale = localeOf(request);
-    return sendPage(reply, locale, status, simple(pageTexts[locale].failed));
+    return sendTokenPage(reply, locale, status, simplePage(pageTexts[locale].failed));
   });
 
   app.get('/afspraak/annuleren', async (request, reply) => {
     const locale = localeOf(request);
     const texts = pageTexts[locale];
     const link = await services.appointments.cancelLinkState(tokenOf(request));
-    if (link.state === 'unknown') return sendPage(reply, locale, 404, simple(texts.unknown));
-    if (link.state === 'cancelled') return sendPage(reply, locale, 410, simple(texts.cancelled));
-    if (link.state === 'past') return sendPage(reply, locale, 410, simple(texts.past));
-    return sendPage(reply, locale, 200, {
+    if (link.state === 'unknown') return sendTokenPage(reply, locale, 404, simplePage(texts.unknown));
+    if (link.state === 'cancelled') return sendTokenPage(reply, locale, 410, simplePage(texts.cancelled));
+    if (link.state === 'past') return sendTokenPage(reply, locale, 410, simplePage(texts.past));
+    return sendTokenPage(reply, locale, 200, {
       title: texts.confirm.title,
       details: details(link.appointment, locale),
       paragraphs: [texts.confirm.question],
@@ -107,22 +106,14 @@ export async function appointmentPages(app: FastifyInstance, { services }: { ser
     const locale = localeOf(request);
     const texts = pageTexts[locale];
     const result = await services.appointments.cancel(tokenOf(request));
-    if (result.cancelled) return sendPage(reply, locale, 200, simple(texts.done));
+    if (result.cancelled) return sendTokenPage(reply, locale, 200, simplePage(texts.done));
     const refusal = refusals[result.errors[0]?.code ?? 'CANCEL_LINK_INVALID'] ?? refusals.CANCEL_LINK_INVALID!;
-    return sendPage(reply, locale, refusal.status, simple(texts[refusal.page]));
+    return sendTokenPage(reply, locale, refusal.status, simplePage(texts[refusal.page]));
   });
 }
 
 function localeOf(request: FastifyRequest): Locale {
   return localeFromHeader(request.headers['accept-language']);
-}
-
-/** The token from the form field, else from the link's query string; '' when there is none. */
-function tokenOf(request: FastifyRequest): string {
-  const fromBody = (request.body as { token?: unknown } | undefined)?.token;
-  if (typeof fromBody === 'string' && fromBody !== '') return fromBody;
-  const fromQuery = (request.query as { token?: unknown } | undefined)?.token;
-  return typeof fromQuery === 'string' ? fromQuery : '';
 }
 
 /** When, with whom and where; the citizen's own name and note are not repeated on a page behind a link. */
@@ -133,82 +124,4 @@ function details(appointment: BookedAppointment, locale: Locale): [string, strin
     [labels.advisor, appointment.advisorName],
     [labels.where, appointmentPlace(appointment.mode, appointment.location, locale)],
   ];
-}
-
-interface Page {
-  title: string;
-  details?: [string, string][];
-  paragraphs: string[];
-  /** A form that POSTs back to this same address (query string included) with the token. */
-  form?: { token: string; button: string };
-}
-
-const simple = (texts: { title: string; text: string }): Page => ({ title: texts.title, paragraphs: [texts.text] });
-
-/** Readable without the host's styles: at least 16px, 44px targets, a visible focus ring, contrast above 7:1. */
-const css = [
-  'body{margin:0;font-family:system-ui,sans-serif;font-size:1.125rem;line-height:1.5;color:#1a1a1a;background:#fff}',
-  'main{max-inline-size:40rem;margin-inline:auto;padding:2rem 1rem}',
-  'h1{font-size:1.75rem;line-height:1.25}',
-  'dt{font-weight:bold}dd{margin:0 0 .75rem}',
-  'button{font:inherit;min-block-size:2.75rem;padding:.6rem 1.2rem;color:#fff;background:#1a5a96;border:2px solid #1a5a96;border-radius:4px;cursor:pointer}',
-  'button:hover{background:#12406b}',
-  'button:focus-visible{outline:3px solid #1a1a1a;outline-offset:3px}',
-].join('');
-const cssHash = createHash('sha256').update(css).digest('base64');
-
-/** Only this page's own style and forms to this server; nothing may frame it, and the token never leaks by Referer. */
-const securityHeaders = {
-  'content-security-policy': `default-src 'none'; style-src 'sha256-${cssHash}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'cache-control': 'no-store',
-  'x-robots-tag': 'noindex, nofollow',
-  vary: 'Accept-Language',
-};
-
-function sendPage(reply: FastifyReply, locale: Locale, status: number, page: Page): FastifyReply {
-  const details = page.details
-    ? [
-        '<dl>',
-        ...page.details.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`),
-        '</dl>',
-      ]
-    : [];
-  const form = page.form
-    ? [
-        '<form method="post">',
-        `<input type="hidden" name="token" value="${escapeHtml(page.form.token)}">`,
-        `<button type="submit">${escapeHtml(page.form.button)}</button>`,
-        '</form>',
-      ]
-    : [];
-  const html = [
-    '<!doctype html>',
-    `<html lang="${locale}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="referrer" content="no-referrer">',
-    `<title>${escapeHtml(page.title)}</title>`,
-    `<style>${css}</style>`,
-    '</head>',
-    '<body>',
-    '<main>',
-    `<h1>${escapeHtml(page.title)}</h1>`,
-    ...details,
-    ...page.paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`),
-    ...form,
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
-  return reply
-    .code(status)
-    .headers({ ...securityHeaders, 'content-language': locale })
-    .type('text/html; charset=utf-8')
-    .send(html);
 }
