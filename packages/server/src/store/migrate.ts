@@ -9,6 +9,7 @@ import { professionalsMigration } from './migrations/0004-professionals.ts';
 import { moderationMigration } from './migrations/0005-moderation.ts';
 import { insightMigration } from './migrations/0006-insight.ts';
 import { beyondTheForumMigration } from './migrations/0007-beyond-the-forum.ts';
+import { indexesForGrowthMigration } from './migrations/0008-indexes-for-growth.ts';
 
 /** Every migration in order. One per change; never edit one that has landed. */
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '0005-moderation': moderationMigration(),
     '0006-insight': insightMigration(),
     '0007-beyond-the-forum': beyondTheForumMigration(),
+    '0008-indexes-for-growth': indexesForGrowthMigration(),
   };
 }
 
