@@ -1,6 +1,7 @@
 /**
- * A throw-away database for a benchmark: a SQLite file in a temporary folder, or a uniquely named database on the
- * PostgreSQL server of PLEIN_BENCH_POSTGRES_URL (default: the local one). `drop` removes it, whatever happened.
+ * A throw-away database for a benchmark: a SQLite file in a temporary folder, or a uniquely named database on a
+ * PostgreSQL server (the one given, else PLEIN_BENCH_POSTGRES_URL, else the local one). `drop` removes it, whatever
+ * happened. The one place the benches create and drop databases.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,6 +15,8 @@ export interface BenchDatabase {
   engine: BenchEngine;
   /** A DATABASE_URL for `plein start` and `openStore`. */
   url: string;
+  /** What to print: the database's name or file. */
+  label: string;
   /** PostgreSQL: fresh planner statistics after a bulk load, as autovacuum would gather soon after. SQLite: nothing. */
   analyze(): Promise<void>;
   drop(): Promise<void>;
@@ -21,19 +24,24 @@ export interface BenchDatabase {
 
 const defaultPostgresUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** Creates the database; the caller must call `drop`. */
-export async function createBenchDatabase(engine: BenchEngine, label: string): Promise<BenchDatabase> {
+/** Creates the database, named after `label` (e.g. `plein_growth_<random>`); the caller must call `drop`. */
+export async function createBenchDatabase(
+  engine: BenchEngine,
+  label: string,
+  serverUrl = process.env.PLEIN_BENCH_POSTGRES_URL || defaultPostgresUrl,
+): Promise<BenchDatabase> {
   if (engine === 'sqlite') {
     const dir = await mkdtemp(join(tmpdir(), `plein-${label}-`));
+    const path = join(dir, 'plein.db');
     return {
       engine,
-      url: `sqlite:${join(dir, 'plein.db')}`,
+      url: `sqlite:${path}`,
+      label: path,
       // The server never runs ANALYZE on SQLite, so neither does the benchmark: it measures what runs in production.
       analyze: async () => {},
       drop: () => rm(dir, { recursive: true, force: true }),
     };
   }
-  const serverUrl = process.env.PLEIN_BENCH_POSTGRES_URL || defaultPostgresUrl;
   const name = `plein_${label.replaceAll('-', '_')}_${randomBytes(5).toString('hex')}`;
   await administer(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
@@ -41,6 +49,7 @@ export async function createBenchDatabase(engine: BenchEngine, label: string): P
   return {
     engine,
     url: url.toString(),
+    label: name,
     analyze: () => administer(url.toString(), 'ANALYZE'),
     // FORCE: a server that was killed may leave a connection behind for a moment.
     drop: () => administer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),

@@ -2,6 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** A server under test, in its own process so it never shares an event loop with the load generator. */
 export interface ChildServer {
@@ -75,4 +78,40 @@ export async function stopServer(server: ChildServer, graceMs = 5000): Promise<v
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);
+}
+
+export interface PleinServerOptions {
+  /** Prefix of the server's output lines, e.g. `plein` or `plein-b`. */
+  name: string;
+  databaseUrl: string;
+  /** Added to (and overriding) the common bench environment: rate limits, secrets, Redis. */
+  env?: Record<string, string>;
+  /** The server is added here before it is awaited, so a clean-up stops it even when it never became ready. */
+  children: ChildServer[];
+  readyTimeoutMs?: number;
+}
+
+/**
+ * Starts `plein start` from the TypeScript source on a free port of 127.0.0.1, with warnings-only logging and no demo
+ * seeding (the bench seeds the database itself), and waits until /readyz answers.
+ */
+export async function startPleinServer(options: PleinServerOptions): Promise<ChildServer> {
+  const port = await freePort();
+  const server = spawnServer({
+    name: options.name,
+    args: ['packages/server/bin/plein.js', 'start'],
+    cwd: repositoryRoot,
+    port,
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: options.databaseUrl,
+      LOG_LEVEL: 'warn',
+      PLEIN_SEED: 'off',
+      ...options.env,
+    },
+  });
+  options.children.push(server);
+  await waitUntilReady(server, '/readyz', options.readyTimeoutMs);
+  return server;
 }

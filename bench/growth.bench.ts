@@ -12,7 +12,6 @@
  * exits non-zero only when something fails (a server that does not start, a request that errs), never on a figure.
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { QuestionsListDocument } from '@plein/schema';
 import { openStore, seedIfEmpty } from '@plein/server';
@@ -20,11 +19,12 @@ import { encodeCursor } from '../packages/server/src/store/cursor.ts';
 import { runAskLoad } from './ask-load.ts';
 import { type BenchDatabase, type BenchEngine, createBenchDatabase } from './bench-database.ts';
 import { percentile, printTable } from './bench-table.ts';
-import { type ChildServer, freePort, spawnServer, stopServer, waitUntilReady } from './child-server.ts';
+import { type ChildServer, startPleinServer, stopServer } from './child-server.ts';
 import { closedLoop, describeFailures, failureCount, type LoadResult } from './closed-loop.ts';
 import { addQuestions, growthCommunity } from './growth-seed.ts';
+import { wholeNumber } from './options.ts';
+import { runBench } from './run-bench.ts';
 
-const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 const COMMUNITY = 'eemsdelta';
 const PAGE_SIZE = 20;
 const WARM_UP_SECONDS = 1;
@@ -53,22 +53,17 @@ function parseOptions(argv: string[]): Options {
     },
     strict: true,
   });
-  const whole = (name: string, text: string) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number: "${text}"`);
-    return value;
-  };
   if (values.engine !== 'sqlite' && values.engine !== 'postgres') {
     throw new Error(`--engine must be sqlite or postgres: "${values.engine}"`);
   }
-  const sizes = values.sizes.split(',').map((size) => whole('sizes', size.trim()));
+  const sizes = values.sizes.split(',').map((size) => wholeNumber('sizes', size.trim()));
   return {
     engine: values.engine,
     sizes: [...sizes].sort((a, b) => a - b),
-    seconds: whole('seconds', values.seconds),
-    clients: whole('clients', values.clients),
-    askClients: whole('ask-clients', values['ask-clients']),
-    askSeconds: whole('ask-seconds', values['ask-seconds']),
+    seconds: wholeNumber('seconds', values.seconds),
+    clients: wholeNumber('clients', values.clients),
+    askClients: wholeNumber('ask-clients', values['ask-clients']),
+    askSeconds: wholeNumber('ask-seconds', values['ask-seconds']),
   };
 }
 
@@ -154,27 +149,15 @@ async function cursorAt(store: Awaited<ReturnType<typeof openStore>>, communityI
   return encodeCursor('NEWEST', [row.created_at, row.id]);
 }
 
-async function startPlein(database: BenchDatabase, children: ChildServer[]): Promise<ChildServer> {
-  const port = await freePort();
-  const server = spawnServer({
+function startPlein(database: BenchDatabase, children: ChildServer[]): Promise<ChildServer> {
+  return startPleinServer({
     name: 'plein',
-    args: ['packages/server/bin/plein.js', 'start'],
-    cwd: repositoryRoot,
-    port,
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
-      LOG_LEVEL: 'warn',
-      PLEIN_SEED: 'off',
-      // The benchmark is one address sending thousands of requests: the limits would measure themselves.
-      PLEIN_RATE_READ: 'off',
-      PLEIN_RATE_ASK: 'off',
-    },
+    databaseUrl: database.url,
+    // The benchmark is one address sending thousands of requests: the limits would measure themselves.
+    env: { PLEIN_RATE_READ: 'off', PLEIN_RATE_ASK: 'off' },
+    children,
+    readyTimeoutMs: 60_000,
   });
-  children.push(server);
-  await waitUntilReady(server, '/readyz', 60_000);
-  return server;
 }
 
 const ms = (value: number) => (Number.isNaN(value) ? '-' : value.toFixed(2));
@@ -284,26 +267,13 @@ async function main(): Promise<number> {
   }
   const database = await createBenchDatabase(options.engine, 'growth');
   const children: ChildServer[] = [];
-  let cleaning: Promise<void> | undefined;
-  const cleanUp = () =>
-    (cleaning ??= (async () => {
+  return runBench(
+    () => run(options, database, children),
+    async () => {
       await Promise.all(children.map((child) => stopServer(child)));
       await database.drop();
-    })());
-  for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const) {
-    process.once(signal, () => void cleanUp().finally(() => process.exit(code)));
-  }
-  try {
-    return await run(options, database, children);
-  } catch (error) {
-    console.error(`\nbench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 1;
-  } finally {
-    await cleanUp();
-  }
+    },
+  );
 }
 
 process.exitCode = await main();

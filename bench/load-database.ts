@@ -1,50 +1,11 @@
 /**
- * The databases of the load bench: a fresh, uniquely named one per setup (PostgreSQL database or SQLite file), seeded
- * with the demo community before the servers start, dropped afterwards; and the check that no acknowledged question
- * was lost or stored twice, read from the database itself rather than through the server.
+ * The load bench's work on its databases (bench-database.ts creates and drops one per setup): seeding the demo
+ * community before the servers start, and the check that no acknowledged question was lost or stored twice, read
+ * from the database itself rather than through the server.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { connect, openStore, seedIfEmpty } from '@plein/server';
-import pg from 'pg';
+import type { BenchDatabase } from './bench-database.ts';
 import type { AskLedger } from './load-citizens.ts';
-
-export type Engine = 'postgres' | 'sqlite';
-
-/** A database that lives for one setup of the bench. */
-export interface BenchDatabase {
-  /** DATABASE_URL for the servers. */
-  url: string;
-  /** What to print: the database's name or file. */
-  label: string;
-  drop(): Promise<void>;
-}
-
-/** A new PostgreSQL database `plein_load_<random>` on the server of `serverUrl`, or a new SQLite file. */
-export async function createDatabase(engine: Engine, serverUrl: string): Promise<BenchDatabase> {
-  if (engine === 'sqlite') {
-    const dir = await mkdtemp(join(tmpdir(), 'plein-load-'));
-    const path = join(dir, 'plein.db');
-    return { url: `sqlite:${path}`, label: path, drop: () => rm(dir, { recursive: true, force: true }) };
-  }
-  const name = `plein_load_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  // FORCE ends connections a killed server may have left behind.
-  return { url: url.toString(), label: name, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
 
 /** Migrates and seeds the demo community; the servers then start with PLEIN_SEED=off and find it ready. */
 export async function seedDatabase(database: BenchDatabase): Promise<{ questions: number; answers: number }> {

@@ -15,10 +15,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { commandCpuSeconds, machineBusySeconds, processCpuSeconds } from './cpu-usage.ts';
-import { type ChildServer, freePort, spawnServer, stopServer, waitUntilReady } from './child-server.ts';
+import { type BenchDatabase, type BenchEngine, createBenchDatabase } from './bench-database.ts';
+import { percentile, printTable } from './bench-table.ts';
+import { type ChildServer, startPleinServer, stopServer } from './child-server.ts';
 import {
   type AskLedger,
   closeConnections,
@@ -27,23 +28,17 @@ import {
   operations,
   runCitizen,
 } from './load-citizens.ts';
-import {
-  type AskAudit,
-  auditAsks,
-  type BenchDatabase,
-  createDatabase,
-  type Engine,
-  seedDatabase,
-} from './load-database.ts';
+import { type AskAudit, auditAsks, seedDatabase } from './load-database.ts';
+import { wholeNumber } from './options.ts';
+import { runBench } from './run-bench.ts';
 
-const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 const COMMUNITY = 'eemsdelta';
 
 interface Options {
   citizens: number;
   duration: number;
   warmUp: number;
-  engine: Engine;
+  engine: BenchEngine;
   instanceCounts: number[];
   postgresUrl: string;
   redisUrl: string;
@@ -69,25 +64,19 @@ function parseOptions(argv: string[]): Options {
     },
     strict: true,
   });
-  const whole = (name: string, text: string, minimum: number) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < minimum)
-      throw new Error(`--${name} must be a whole number of at least ${minimum}, got "${text}"`);
-    return value;
-  };
   const engine = values.engine;
   if (engine !== 'postgres' && engine !== 'sqlite')
     throw new Error(`--engine must be postgres or sqlite, got "${engine}"`);
   // Several instances on one SQLite file is not a setup Plein supports (decision 0003): SQLite runs one instance.
   const instanceCounts = (values.instances ?? (engine === 'sqlite' ? '1' : '1,2'))
     .split(',')
-    .map((count) => whole('instances', count.trim(), 1));
+    .map((count) => wholeNumber('instances', count.trim(), 1));
   if (engine === 'sqlite' && instanceCounts.some((count) => count > 1))
     throw new Error('--engine sqlite runs one instance; several instances need PostgreSQL');
   return {
-    citizens: whole('citizens', values.citizens, 1),
-    duration: whole('duration', values.duration, 1),
-    warmUp: whole('warm-up', values['warm-up'], 0),
+    citizens: wholeNumber('citizens', values.citizens, 1),
+    duration: wholeNumber('duration', values.duration, 1),
+    warmUp: wholeNumber('warm-up', values['warm-up'], 0),
     engine,
     instanceCounts,
     postgresUrl: values['postgres-url'],
@@ -161,12 +150,6 @@ function cpuShares(before: CpuSnapshot, after: CpuSnapshot, requests: number): C
   };
 }
 
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], fraction: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)]!;
-}
-
 async function runSetup(
   options: Options,
   instanceCount: number,
@@ -175,7 +158,7 @@ async function runSetup(
   databases: BenchDatabase[],
 ): Promise<SetupResult> {
   const name = `${options.engine} x${instanceCount}`;
-  const database = await createDatabase(options.engine, options.postgresUrl);
+  const database = await createBenchDatabase(options.engine, 'load', options.postgresUrl);
   databases.push(database);
   const seeded = await seedDatabase(database);
   console.log(
@@ -188,10 +171,6 @@ async function runSetup(
   // (a citizen changes device every 10 questions, load-citizens.ts). The Redis counters are keyed with hashes under
   // PLEIN_SECRET, new for every setup, so they never meet another run's counters (the prefix is fixed: plein:rate:).
   const environment: Record<string, string> = {
-    HOST: '127.0.0.1',
-    DATABASE_URL: database.url,
-    LOG_LEVEL: 'warn',
-    PLEIN_SEED: 'off',
     PLEIN_SECRET: randomBytes(24).toString('base64url'),
     PLEIN_RATE_READ: '1000000/1m',
     PLEIN_RATE_ASK: '20/10m',
@@ -203,17 +182,13 @@ async function runSetup(
   const servers: ChildServer[] = [];
   // One after the other: the second finds the schema and the instance keys the first made.
   for (let index = 0; index < instanceCount; index++) {
-    const port = await freePort();
-    const server = spawnServer({
+    const server = await startPleinServer({
       name: `plein-${String.fromCharCode(97 + index)}`,
-      args: ['packages/server/bin/plein.js', 'start'],
-      cwd: repositoryRoot,
-      port,
-      env: { ...environment, PORT: String(port) },
+      databaseUrl: database.url,
+      env: environment,
+      children,
     });
-    children.push(server);
     servers.push(server);
-    await waitUntilReady(server, '/readyz');
   }
 
   const recorder = new LoadRecorder();
@@ -249,25 +224,14 @@ async function runSetup(
   return { name, seconds: options.duration, recorder, audit, cpu, loadBefore };
 }
 
-function printTable(rows: string[][], leftColumns: number): void {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]) =>
-    row
-      .map((cell, column) => (column < leftColumns ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
-      .join('  ')
-      .trimEnd();
-  console.log(`${line(rows[0]!)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}`);
-  for (const row of rows.slice(1)) console.log(line(row));
-}
-
 function report(results: SetupResult[], options: Options): void {
   const format = (value: number, digits = 0) => (Number.isNaN(value) ? '-' : value.toFixed(digits));
   console.log(
     `\n${options.citizens} citizens, ${options.duration} s measured after ${options.warmUp} s warm-up; ` +
       `Node ${process.version}, ${availableParallelism()} CPUs shared by the servers, PostgreSQL, Redis and the ` +
-      `load generator.\n`,
+      `load generator.`,
   );
-  const operationRows: string[][] = [['setup', 'operation', 'req/s', 'p50 ms', 'p99 ms', 'errors']];
+  const operationRows: string[][] = [];
   for (const result of results) {
     const all: number[] = [];
     for (const operation of operations) {
@@ -292,10 +256,9 @@ function report(results: SetupResult[], options: Options): void {
       String(result.recorder.errorCount()),
     ]);
   }
-  printTable(operationRows, 2);
+  printTable(['setup', 'operation', 'req/s', 'p50 ms', 'p99 ms', 'errors'], operationRows, 2);
 
-  console.log('');
-  const summaryRows: string[][] = [['setup', 'req/s', 'errors', 'asked', 'acknowledged', 'lost', 'duplicated']];
+  const summaryRows: string[][] = [];
   for (const { name, seconds, recorder, audit } of results) {
     const measured = [...recorder.latencies.values()].reduce((sum, list) => sum + list.length, 0);
     summaryRows.push([
@@ -308,15 +271,13 @@ function report(results: SetupResult[], options: Options): void {
       String(audit.duplicated),
     ]);
   }
-  printTable(summaryRows, 1);
+  printTable(['setup', 'req/s', 'errors', 'asked', 'acknowledged', 'lost', 'duplicated'], summaryRows, 1);
 
   console.log(
-    `\nWhere the ${availableParallelism()} cores went (average cores in use over the run, warm-up included):\n`,
+    `\nWhere the ${availableParallelism()} cores went (average cores in use over the run, warm-up included):`,
   );
   const optional = (value: number | undefined, digits = 2) => (value === undefined ? '?' : value.toFixed(digits));
-  const cpuRows: string[][] = [
-    ['setup', 'plein', 'load generator', 'postgres (all)', 'others', 'plein CPU ms/req', 'load avg before'],
-  ];
+  const cpuRows: string[][] = [];
   for (const { name, cpu, loadBefore } of results) {
     cpuRows.push([
       name,
@@ -328,7 +289,11 @@ function report(results: SetupResult[], options: Options): void {
       loadBefore.toFixed(2),
     ]);
   }
-  printTable(cpuRows, 1);
+  printTable(
+    ['setup', 'plein', 'load generator', 'postgres (all)', 'others', 'plein CPU ms/req', 'load avg before'],
+    cpuRows,
+    1,
+  );
   if (results.length === 2) {
     const rate = (result: SetupResult) =>
       [...result.recorder.latencies.values()].reduce((sum, list) => sum + list.length, 0) / result.seconds;
@@ -360,39 +325,25 @@ async function main(): Promise<number> {
   const tempDir = await mkdtemp(join(tmpdir(), 'plein-load-bench-'));
   const children: ChildServer[] = [];
   const databases: BenchDatabase[] = [];
-  let cleaning: Promise<void> | undefined;
-  const cleanUp = () =>
-    (cleaning ??= (async () => {
+  return runBench(
+    async () => {
+      const results: SetupResult[] = [];
+      for (const count of options.instanceCounts)
+        results.push(await runSetup(options, count, tempDir, children, databases));
+      report(results, options);
+      const failed = results.some(
+        ({ recorder, audit }) => recorder.errorCount() > 0 || audit.lost > 0 || audit.duplicated > 0,
+      );
+      return failed ? 1 : 0;
+    },
+    async () => {
       closeConnections();
       await Promise.all(children.map((child) => stopServer(child)));
       await Promise.all(databases.map((database) => database.drop().catch(() => undefined)));
       await rm(tempDir, { recursive: true, force: true });
-    })());
-  for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const) {
-    process.once(signal, () => {
-      console.error(`\n${signal}: stopping the servers and dropping the databases.`);
-      void cleanUp().finally(() => process.exit(code));
-    });
-  }
-
-  try {
-    const results: SetupResult[] = [];
-    for (const count of options.instanceCounts)
-      results.push(await runSetup(options, count, tempDir, children, databases));
-    report(results, options);
-    const failed = results.some(
-      ({ recorder, audit }) => recorder.errorCount() > 0 || audit.lost > 0 || audit.duplicated > 0,
-    );
-    return failed ? 1 : 0;
-  } catch (error) {
-    console.error(`\nbench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 1;
-  } finally {
-    await cleanUp();
-  }
+    },
+    (signal) => console.error(`\n${signal}: stopping the servers and dropping the databases.`),
+  );
 }
 
 process.exitCode = await main();

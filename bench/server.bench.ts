@@ -16,7 +16,15 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { QuestionThreadDocument, QuestionsListDocument } from '@plein/schema';
 import { openStore, seedIfEmpty } from '@plein/server';
 import autocannon, { type Result } from 'autocannon';
-import { type ChildServer, freePort, spawnServer, stopServer, waitUntilReady } from './child-server.ts';
+import {
+  type ChildServer,
+  freePort,
+  spawnServer,
+  startPleinServer,
+  stopServer,
+  waitUntilReady,
+} from './child-server.ts';
+import { wholeNumber } from './options.ts';
 
 const WARM_UP_SECONDS = 2;
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -40,13 +48,10 @@ function parseOptions(argv: string[]): { duration: number; connections: number }
     options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } },
     strict: true,
   });
-  const positive = (name: string, text: string) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < 1)
-      throw new Error(`--${name} must be a positive whole number, got "${text}"`);
-    return value;
+  return {
+    duration: wholeNumber('duration', values.duration),
+    connections: wholeNumber('connections', values.connections),
   };
-  return { duration: positive('duration', values.duration), connections: positive('connections', values.connections) };
 }
 
 /** Seeds the demo into a new SQLite file; returns the id of the question with the most answers. */
@@ -157,22 +162,13 @@ async function run(options: { duration: number; connections: number }, tempDir: 
   const databasePath = join(tempDir, 'plein.db');
   const thread = await seedDatabase(databasePath);
 
-  const pleinPort = await freePort();
-  const plein = spawnServer({
+  // One address sends thousands of requests a second: the read limit (600/1m) would measure itself.
+  const plein = await startPleinServer({
     name: 'plein',
-    args: ['packages/server/bin/plein.js', 'start'],
-    cwd: repositoryRoot,
-    port: pleinPort,
-    env: {
-      PORT: String(pleinPort),
-      HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${databasePath}`,
-      LOG_LEVEL: 'warn',
-      PLEIN_SEED: 'off',
-    },
+    databaseUrl: `sqlite:${databasePath}`,
+    env: { PLEIN_RATE_READ: 'off' },
+    children,
   });
-  children.push(plein);
-  await waitUntilReady(plein, '/readyz');
 
   const yogaPort = await freePort();
   const yoga = spawnServer({

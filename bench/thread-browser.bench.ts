@@ -20,8 +20,10 @@ import { type Browser, chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../scripts/chromium.js';
 import { type BenchDatabase, createBenchDatabase } from './bench-database.ts';
 import { median, printTable } from './bench-table.ts';
-import { type ChildServer, freePort, spawnServer, stopServer, waitUntilReady } from './child-server.ts';
+import { type ChildServer, startPleinServer, stopServer } from './child-server.ts';
 import { addThread, growthCommunity } from './growth-seed.ts';
+import { wholeNumber } from './options.ts';
+import { runBench } from './run-bench.ts';
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 const embedBundle = fileURLToPath(new URL('../packages/elements/dist/embed/plein.js', import.meta.url));
@@ -43,14 +45,9 @@ function parseOptions(argv: string[]): { runs: number; sizes: number[] } {
     options: { runs: { type: 'string', default: '5' }, sizes: { type: 'string', default: '20,200,2000' } },
     strict: true,
   });
-  const whole = (name: string, text: string) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number: "${text}"`);
-    return value;
-  };
   return {
-    runs: whole('runs', values.runs),
-    sizes: values.sizes.split(',').map((size) => whole('sizes', size.trim())),
+    runs: wholeNumber('runs', values.runs),
+    sizes: values.sizes.split(',').map((size) => wholeNumber('sizes', size.trim())),
   };
 }
 
@@ -134,24 +131,12 @@ async function measureOnce(browser: Browser, url: string): Promise<RunFigures> {
 async function run(options: { runs: number; sizes: number[] }, database: BenchDatabase, children: ChildServer[]) {
   ensureBundle();
   const threads = await seedThreads(database, options.sizes);
-  const port = await freePort();
-  const server = spawnServer({
+  const server = await startPleinServer({
     name: 'plein',
-    args: ['packages/server/bin/plein.js', 'start'],
-    cwd: repositoryRoot,
-    port,
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
-      LOG_LEVEL: 'warn',
-      PLEIN_SEED: 'off',
-      PLEIN_RATE_READ: 'off',
-      PLEIN_RATE_VISIT: 'off',
-    },
+    databaseUrl: database.url,
+    env: { PLEIN_RATE_READ: 'off', PLEIN_RATE_VISIT: 'off' },
+    children,
   });
-  children.push(server);
-  await waitUntilReady(server, '/readyz');
 
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
   const rows: string[][] = [];
@@ -221,27 +206,16 @@ async function main(): Promise<number> {
   }
   const database = await createBenchDatabase('sqlite', 'thread');
   const children: ChildServer[] = [];
-  let cleaning: Promise<void> | undefined;
-  const cleanUp = () =>
-    (cleaning ??= (async () => {
+  return runBench(
+    async () => {
+      await run(options, database, children);
+      return 0;
+    },
+    async () => {
       await Promise.all(children.map((child) => stopServer(child)));
       await database.drop();
-    })());
-  for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const) {
-    process.once(signal, () => void cleanUp().finally(() => process.exit(code)));
-  }
-  try {
-    await run(options, database, children);
-    return 0;
-  } catch (error) {
-    console.error(`\nbench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 1;
-  } finally {
-    await cleanUp();
-  }
+    },
+  );
 }
 
 process.exitCode = await main();

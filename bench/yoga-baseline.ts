@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
+import { editableUntil } from '../packages/server/src/services/question-service.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -49,6 +50,7 @@ interface QuestionRow extends AuthorColumns {
   title: string;
   body: string;
   status: string;
+  publication: string;
   created_at: string;
   answer_count: number;
   has_expert_answer: number;
@@ -70,7 +72,7 @@ interface AnswerRow extends AuthorColumns {
 const expertColumns = `e.id AS expert_id, e.display_name AS expert_display_name, e.title AS expert_title,
   e.organisation AS expert_organisation, e.independent AS expert_independent, e.verified AS expert_verified`;
 
-const questionSelect = `SELECT q.id, q.title, q.body, q.status, q.created_at, q.answer_count, q.has_expert_answer,
+const questionSelect = `SELECT q.id, q.title, q.body, q.status, q.publication, q.created_at, q.answer_count, q.has_expert_answer,
     q.helpful_count, q.accepted_answer_id, q.author_display_name, q.author_role,
     t.id AS topic_id, t.slug AS topic_slug, t.name AS topic_name, ${expertColumns}
   FROM questions q
@@ -158,6 +160,8 @@ function toQuestion(row: QuestionRow) {
     title: row.title,
     body: row.body,
     status: row.status,
+    publication: row.publication,
+    editableUntil: editableUntil(row.created_at),
     createdAt: row.created_at,
     answerCount: row.answer_count,
     hasExpertAnswer: row.has_expert_answer === 1,
@@ -225,6 +229,10 @@ const schema = createSchema({
           createdAt: row.created_at,
           isAccepted: row.id === question.acceptedAnswerId,
           helpfulCount: row.helpful_count,
+          // Only published answers are read; the fields Plein fills from a moderator or an expert stay empty here.
+          publication: 'PUBLISHED',
+          questionId: question.id,
+          handOff: [],
           author: toAuthor(row),
         });
         return {
