@@ -8,22 +8,11 @@ import { buildApp, defaultExamplesDir } from '../src/app.ts';
 import { seedCommunity } from '../src/seed/seed.ts';
 import { createServices, type Services } from '../src/services/services.ts';
 import { type OpenedStore, openStore } from '../src/store/open-store.ts';
+import { directives } from './csp-directives.ts';
 import { freshSqliteDatabase, type TestDatabase } from './engines.ts';
 import { fixedClock, fixtureCommunity } from './fixture-community.ts';
 
 const HOST_ORIGIN = 'https://www.testgemeente.nl';
-
-/** The directives of a Content-Security-Policy header, by name. */
-function directives(header: unknown): Map<string, string[]> {
-  assert.equal(typeof header, 'string', 'a Content-Security-Policy header');
-  return new Map(
-    (header as string)
-      .split(';')
-      .map((part) => part.trim().split(/\s+/))
-      .filter((words) => words[0])
-      .map(([name, ...values]) => [name!, values]),
-  );
-}
 
 /** Every HTML file under the examples folder, relative to it. */
 function examplePages(): string[] {
